@@ -1,0 +1,57 @@
+# The two commands a user runs (see README.md): `make demo` and `make test`.
+# Both install what is missing from Debian, configure, build, then run.
+
+BUILD      ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Build needs, then what the tests and demo use to drive and check the real output.
+PACKAGES := cmake g++ make libwxgtk3.2-dev libhpdf-dev libpugixml-dev libsqlite3-dev \
+            catch2 gettext wx3.2-i18n fonts-dejavu-core \
+            xvfb xauth xdotool imagemagick poppler-utils qpdf sqlite3 libxml2-utils \
+            dpkg-dev file
+
+.PHONY: all deps configure build test demo bench pot package clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -eq 0 ]; then \
+	  echo "Installing missing Debian packages:$$missing"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	else \
+	  echo "These Debian packages are missing. Install them, then run make again:"; \
+	  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends$$missing"; \
+	  exit 1; \
+	fi
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+configure: deps $(BUILD)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE bench
+
+bench: build
+	cd $(BUILD) && ctest --output-on-failure -L bench -V
+
+demo: build
+	@./tools/demo.sh $(BUILD)
+
+pot: configure
+	cmake --build $(BUILD) --target pot
+
+package: build
+	cd $(BUILD) && cpack
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,65 @@
+#include "args.h"
+
+#include "scales/i18n.h"
+
+namespace fidelis::cli {
+
+std::optional<std::string> Args::option(const std::string& name) {
+    std::optional<std::string> value;
+    for (std::size_t i = 0; i < words_.size();) {
+        const std::string& w = words_[i];
+        if (w == name) {
+            if (i + 1 >= words_.size())
+                throw UsageError(format(tr(N_("{1} needs a value")), {name}));
+            value = words_[i + 1];
+            words_.erase(words_.begin() + long(i), words_.begin() + long(i) + 2);
+        } else if (w.rfind(name + "=", 0) == 0) {
+            value = w.substr(name.size() + 1);
+            words_.erase(words_.begin() + long(i));
+        } else {
+            ++i;
+        }
+    }
+    return value;
+}
+
+std::string Args::required(const std::string& name) {
+    auto v = option(name);
+    if (!v) throw UsageError(format(tr(N_("missing {1}")), {name}));
+    return *v;
+}
+
+bool Args::flag(const std::string& name) {
+    bool found = false;
+    for (std::size_t i = 0; i < words_.size();) {
+        if (words_[i] == name) {
+            found = true;
+            words_.erase(words_.begin() + long(i));
+        } else {
+            ++i;
+        }
+    }
+    return found;
+}
+
+std::vector<std::string> Args::positionals() {
+    for (const auto& w : words_)
+        if (w.size() > 1 && w[0] == '-' && w != "-")
+            throw UsageError(format(tr(N_("unknown option {1}")), {w}));
+    return words_;
+}
+
+void Args::finish() {
+    const auto rest = positionals();
+    if (!rest.empty()) throw UsageError(format(tr(N_("unexpected argument \"{1}\"")), {rest.front()}));
+}
+
+std::string take_language(Args& args) {
+    const auto lang = args.option("--lang");
+    if (!lang) return language_from_environment();
+    if (!is_supported_language(*lang))
+        throw UsageError(format(tr(N_("--lang must be sv or en, not \"{1}\"")), {*lang}));
+    return *lang;
+}
+
+}  // namespace fidelis::cli

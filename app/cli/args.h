@@ -1,0 +1,39 @@
+#pragma once
+// Strict command-line parsing for fidelis-cli: options are taken by name, and anything
+// left over is an error, so a typo never silently changes what a command does.
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace fidelis::cli {
+
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Args {
+public:
+    explicit Args(std::vector<std::string> words) : words_(std::move(words)) {}
+
+    // "--name VALUE" or "--name=VALUE"; the last one wins.
+    std::optional<std::string> option(const std::string& name);
+    std::string required(const std::string& name);
+    bool flag(const std::string& name);
+    // Whatever is not an option, in order. Call after taking every option: any option
+    // still unclaimed is reported as unknown.
+    std::vector<std::string> positionals();
+    // Like positionals(), and there must be none.
+    void finish();
+    // Everything not yet taken, options included.
+    const std::vector<std::string>& positionals_and_options() const { return words_; }
+
+private:
+    std::vector<std::string> words_;
+};
+
+// --lang sv|en, or the environment's language.
+std::string take_language(Args& args);
+
+}  // namespace fidelis::cli

@@ -1,0 +1,21 @@
+#pragma once
+// fidelis-cli commands. Each takes its arguments, writes machine-friendly output to
+// stdout and returns the exit code; errors are thrown and reported by main.
+#include "args.h"
+
+#include <iosfwd>
+#include <string>
+
+namespace fidelis::cli {
+
+struct Context {
+    std::string lang;  // "sv" or "en": messages and scale texts
+    std::ostream& out;
+    std::ostream& err;
+};
+
+int scales_list(Args& args, Context& ctx);
+int scales_show(Args& args, Context& ctx);
+int scales_check(Args& args, Context& ctx);
+
+}  // namespace fidelis::cli

@@ -1,0 +1,96 @@
+// fidelis-cli: the command line over the Fidelis libraries, for scripts, tests and
+// network leaders who prefer a terminal. Output is machine-friendly; errors go to
+// stderr with a non-zero exit code.
+#include "commands.h"
+
+#include "../shared/errors.h"
+#include "scales/i18n.h"
+
+#include <cstring>
+#include <functional>
+#include <iostream>
+#include <map>
+
+namespace {
+
+using fidelis::cli::Args;
+using fidelis::cli::Context;
+using Handler = std::function<int(Args&, Context&)>;
+
+struct Command {
+    const char* words;  // "scales list"
+    const char* synopsis;
+    Handler run;
+};
+
+const std::vector<Command>& commands() {
+    using namespace fidelis::cli;
+    static const std::vector<Command> table = {
+        {"scales list", N_("list the available scales: id, edition, languages, items, file"), scales_list},
+        {"scales show", N_("show a scale's sections, items, anchors and bands: ID|FILE [--lang sv|en]"),
+         scales_show},
+        {"scales check", N_("validate scale files: FILE..."), scales_check},
+    };
+    return table;
+}
+
+void print_usage(std::ostream& out) {
+    out << fidelis::tr(N_("usage: fidelis-cli COMMAND [OPTIONS]")) << "\n\n";
+    for (const auto& c : commands()) out << "  " << c.words << "\n      " << fidelis::tr(c.synopsis) << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> words(argv + 1, argv + argc);
+    Context ctx{"en", std::cout, std::cerr};
+    try {
+        Args global(words);
+        ctx.lang = fidelis::cli::take_language(global);
+        words = global.positionals_and_options();
+    } catch (const fidelis::cli::UsageError& e) {
+        std::cerr << "fidelis-cli: " << e.what() << "\n";
+        return 2;
+    }
+    fidelis::install_translator(fidelis::load_translator(ctx.lang));
+
+    if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
+        print_usage(words.empty() ? std::cerr : std::cout);
+        return words.empty() ? 2 : 0;
+    }
+    if (words[0] == "--version") {
+        std::cout << "fidelis-cli " << FIDELIS_VERSION << "\n";
+        return 0;
+    }
+    // The longest command whose words start the argument list.
+    const Command* best = nullptr;
+    std::size_t best_len = 0;
+    for (const auto& c : commands()) {
+        std::vector<std::string> cw;
+        for (const char* p = c.words; *p;) {
+            const char* sp = std::strchr(p, ' ');
+            cw.emplace_back(p, sp ? sp : p + std::strlen(p));
+            p = sp ? sp + 1 : p + std::strlen(p);
+        }
+        if (cw.size() > words.size() || cw.size() <= best_len) continue;
+        if (std::equal(cw.begin(), cw.end(), words.begin())) {
+            best = &c;
+            best_len = cw.size();
+        }
+    }
+    if (!best) {
+        std::cerr << "fidelis-cli: " << fidelis::format(fidelis::tr(N_("unknown command \"{1}\"")), {words[0]}) << "\n";
+        print_usage(std::cerr);
+        return 2;
+    }
+    Args args(std::vector<std::string>(words.begin() + long(best_len), words.end()));
+    try {
+        return best->run(args, ctx);
+    } catch (const fidelis::cli::UsageError& e) {
+        std::cerr << "fidelis-cli: " << e.what() << "\n";
+        return 2;
+    } catch (...) {
+        std::cerr << "fidelis-cli: " << fidelis::current_error_text() << "\n";
+        return 1;
+    }
+}

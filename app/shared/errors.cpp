@@ -1,0 +1,28 @@
+#include "errors.h"
+
+#include "scales/error.h"
+#include "scales/i18n.h"
+
+#include <filesystem>
+#include <new>
+
+namespace fidelis {
+
+std::string error_text(std::exception_ptr error) {
+    try {
+        if (error) std::rethrow_exception(error);
+        return tr(N_("Unknown error."));
+    } catch (const Error& e) {
+        return e.what();
+    } catch (const std::filesystem::filesystem_error& e) {
+        return format(tr(N_("Cannot use the file {1}: {2}")), {e.path1().string(), e.code().message()});
+    } catch (const std::bad_alloc&) {
+        return tr(N_("Out of memory."));
+    } catch (const std::exception& e) {
+        return format(tr(N_("Unexpected error: {1}")), {e.what()});
+    } catch (...) {
+        return tr(N_("Unexpected error."));
+    }
+}
+
+}  // namespace fidelis

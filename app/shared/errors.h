@@ -1,0 +1,12 @@
+#pragma once
+// Turns whatever was thrown into a sentence a user can read, so the CLI and the window
+// report failures the same way and nothing is swallowed.
+#include <exception>
+#include <string>
+
+namespace fidelis {
+
+std::string error_text(std::exception_ptr error);
+inline std::string current_error_text() { return error_text(std::current_exception()); }
+
+}  // namespace fidelis
