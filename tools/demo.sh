@@ -1,11 +1,19 @@
 #!/bin/sh
-# `make demo`: shows Fidelis on what exists so far.
+# `make demo`: creates the demo database (Jönköping county, realistic rounds 2017–2025)
+# and shows what is in it.
 set -eu
 BUILD=${1:-build}
 CLI="$BUILD/bin/fidelis-cli"
+DEMO_DIR="$BUILD/demo"
+DB="$DEMO_DIR/jonkoping-demo.fidelis"
 
-echo "== Scales available =="
-"$CLI" scales list
+mkdir -p "$DEMO_DIR"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+"$CLI" demo --db "$DB" >/dev/null
+echo "Demo database: $DB"
 echo
-echo "== IPS-25 =="
-"$CLI" scales show ips-25
+echo "== Teams =="
+"$CLI" teams --db "$DB"
+echo
+echo "== Scales =="
+"$CLI" scales list

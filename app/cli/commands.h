@@ -18,4 +18,16 @@ int scales_list(Args& args, Context& ctx);
 int scales_show(Args& args, Context& ctx);
 int scales_check(Args& args, Context& ctx);
 
+int db_init(Args& args, Context& ctx);
+int demo_command(Args& args, Context& ctx);
+int teams_list(Args& args, Context& ctx);
+int team_add(Args& args, Context& ctx);
+int round_new(Args& args, Context& ctx);
+int round_show(Args& args, Context& ctx);
+int round_status(Args& args, Context& ctx);
+int rate(Args& args, Context& ctx);
+int export_command(Args& args, Context& ctx);
+int import_command(Args& args, Context& ctx);
+int csv_command(Args& args, Context& ctx);
+
 }  // namespace fidelis::cli

@@ -30,6 +30,22 @@ const std::vector<Command>& commands() {
         {"scales show", N_("show a scale's sections, items, anchors and bands: ID|FILE [--lang sv|en]"),
          scales_show},
         {"scales check", N_("validate scale files: FILE..."), scales_check},
+        {"db init", N_("create a database for a county: --db FILE --county 06"), db_init},
+        {"demo", N_("create the demo database (Jönköping county): --db FILE [--seed N]"), demo_command},
+        {"teams", N_("list teams: --db FILE"), teams_list},
+        {"team add", N_("add a team: --db FILE --municipality CODE --name NAME --method se|ips"), team_add},
+        {"round new", N_("start a round and print its id: --db FILE --team ID --scale ID --date YYYY-MM-DD "
+                         "--type self|guided|external"),
+         round_new},
+        {"round show", N_("show a round: --db FILE --round ID"), round_show},
+        {"round status", N_("move a round on: --db FILE --round ID --set draft|consensus|completed [--reason TEXT]"),
+         round_status},
+        {"rate", N_("record a rating: --db FILE --round ID --item ID --level N [--rater NAME | --consensus] "
+                    "[--note TEXT] [--cannot-rate REASON]"),
+         rate},
+        {"export", N_("write an exchange file: --db FILE [--team ID] [--round ID] --out FILE.xml"), export_command},
+        {"import", N_("merge an exchange file: --db FILE [--dry-run] [--replace] FILE.xml"), import_command},
+        {"csv", N_("write the CSV export: --db FILE --out FILE.csv [--comma]"), csv_command},
     };
     return table;
 }

@@ -13,3 +13,12 @@ std::string to_string(const std::vector<Diagnostic>& problems) {
 }
 
 }  // namespace fidelis
+
+#include "scales/i18n.h"
+#include "scales/progress.h"
+
+namespace fidelis {
+
+Cancelled::Cancelled() : Error(tr(N_("Cancelled."))) {}
+
+}  // namespace fidelis

@@ -49,7 +49,9 @@ std::optional<int> level_from_inputs(const Item& item, const ItemRating& rating)
         if (rating.value && item.numeric) return level_for_value(*item.numeric, *rating.value);
         return std::nullopt;
     case ItemShape::Checklist:
-        if (!item.checklist) return std::nullopt;
+        // Nothing ticked means the checklist was not used; a rater who found no component
+        // present picks the lowest level, which the anchors describe.
+        if (!item.checklist || rating.checked.empty()) return std::nullopt;
         return level_for_count(*item.checklist, static_cast<int>(rating.checked.size()));
     case ItemShape::PerSpecialist:
         return level_for_specialists(item, rating.specialists);

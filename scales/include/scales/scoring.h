@@ -31,7 +31,7 @@ std::optional<int> level_for_count(const ChecklistRule& rule, int count);
 // half up: 3.5 becomes 4. `mean` receives the unrounded mean.
 std::optional<int> level_for_specialists(const Item& item, const std::vector<double>& values, double* mean = nullptr);
 // The level an item's inputs give, or nullopt when its shape has no inputs (descriptive)
-// or the inputs are empty or out of range.
+// or the inputs are empty (no number, nothing ticked, no specialist) or out of range.
 std::optional<int> level_from_inputs(const Item& item, const ItemRating& rating);
 
 struct SectionScore {

@@ -1,0 +1,311 @@
+// fidelis-cli commands over the database: db, teams, rounds, ratings, exchange and CSV.
+#include "commands.h"
+
+#include "scales/date.h"
+#include "scales/i18n.h"
+#include "scales/scale_library.h"
+#include "scales/scoring.h"
+#include "store/csv_export.h"
+#include "store/demo.h"
+#include "store/exchange.h"
+#include "store/store.h"
+
+#include <charconv>
+#include <fstream>
+#include <iterator>
+#include <ostream>
+#include <sstream>
+
+namespace fidelis::cli {
+namespace {
+
+Id parse_id(const std::string& text, const char* option) {
+    Id v = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (res.ec != std::errc() || res.ptr != text.data() + text.size() || v <= 0)
+        throw UsageError(format(tr(N_("{1} takes a number, not \"{2}\"")), {option, text}));
+    return v;
+}
+
+Date parse_date(const std::string& text, const char* option) {
+    const auto d = Date::try_parse(text);
+    if (!d) throw UsageError(format(tr(N_("{1} takes a date as YYYY-MM-DD, not \"{2}\"")), {option, text}));
+    return *d;
+}
+
+std::optional<Date> optional_date(Args& args, const char* option) {
+    const auto v = args.option(option);
+    if (!v) return std::nullopt;
+    return parse_date(*v, option);
+}
+
+double parse_number(const std::string& text, const char* option) {
+    double v = 0;
+    std::string t = text;
+    for (char& c : t) if (c == ',') c = '.';  // a Swedish "3,5" means 3.5
+    const auto res = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (res.ec != std::errc() || res.ptr != t.data() + t.size())
+        throw UsageError(format(tr(N_("{1} takes a number, not \"{2}\"")), {option, text}));
+    return v;
+}
+
+Store open_store(Args& args) { return Store::open(args.required("--db")); }
+
+void write_output(const std::string& path, const std::string& content) {
+    const std::string temp = path + ".part";
+    {
+        std::ofstream out(temp, std::ios::binary);
+        out << content;
+        if (!out) throw Error(format(tr(N_("Cannot write {1}.")), {path}));
+    }
+    std::filesystem::rename(temp, path);
+}
+
+std::string read_input(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(format(tr(N_("Cannot read {1}.")), {path}));
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+int db_init(Args& args, Context& ctx) {
+    const std::string db = args.required("--db");
+    const std::string county = args.required("--county");
+    args.finish();
+    Store store = Store::create(db, county);
+    ctx.out << store.home_county().name << '\t' << db << '\n';
+    return 0;
+}
+
+int demo_command(Args& args, Context& ctx) {
+    const std::string db = args.required("--db");
+    const auto seed = args.option("--seed");
+    args.finish();
+    Store store = create_demo(db, seed ? std::uint64_t(parse_id(*seed, "--seed")) : 2017);
+    ctx.out << db << '\n';
+    return 0;
+}
+
+int teams_list(Args& args, Context& ctx) {
+    Store store = open_store(args);
+    args.finish();
+    for (const Team& t : store.teams())
+        ctx.out << t.id << '\t' << t.municipality_code << '\t' << t.municipality_name << '\t' << t.name << '\t'
+                << code_of(t.method) << '\n';
+    return 0;
+}
+
+int team_add(Args& args, Context& ctx) {
+    Store store = open_store(args);
+    const std::string municipality = args.required("--municipality");
+    const std::string name = args.required("--name");
+    const std::string method_text = args.required("--method");
+    args.finish();
+    const auto method = method_from(method_text);
+    if (!method) throw UsageError(format(tr(N_("--method must be se or ips, not \"{1}\"")), {method_text}));
+    ctx.out << store.add_team(municipality, name, *method) << '\n';
+    return 0;
+}
+
+int round_new(Args& args, Context& ctx) {
+    Store store = open_store(args);
+    const Id team = parse_id(args.required("--team"), "--team");
+    const std::string scale_id = args.required("--scale");
+    const auto edition = args.option("--edition");
+    const Date date = parse_date(args.required("--date"), "--date");
+    const std::string type_text = args.required("--type");
+    const auto from = optional_date(args, "--period-from");
+    const auto to = optional_date(args, "--period-to");
+    args.finish();
+    const auto type = review_type_from(type_text);
+    if (!type) throw UsageError(format(tr(N_("--type must be self, guided or external, not \"{1}\"")), {type_text}));
+    const ScaleLibrary lib = ScaleLibrary::discover();
+    const ScaleEntry* scale = lib.find(scale_id, edition.value_or(""));
+    if (!scale) throw Error(format(tr(N_("no scale with id \"{1}\"; see fidelis-cli scales list")), {scale_id}));
+    Store::NewRound nr;
+    nr.team_id = team;
+    nr.scale = scale->scale;
+    nr.assessed_on = date;
+    nr.period_from = from;
+    nr.period_to = to;
+    nr.review_type = *type;
+    ctx.out << store.create_round(nr) << '\n';
+    return 0;
+}
+
+int rate(Args& args, Context&) {
+    Store store = open_store(args);
+    const Id round_id = parse_id(args.required("--round"), "--round");
+    const std::string item = args.required("--item");
+    const auto level = args.option("--level");
+    const auto value = args.option("--value");
+    const auto checked = args.option("--checked");
+    const auto specialists = args.option("--specialists");
+    const auto rater_name = args.option("--rater");
+    const auto role = args.option("--role");
+    const bool consensus = args.flag("--consensus");
+    const auto note = args.option("--note");
+    const auto evidence = args.option("--evidence");
+    const auto rationale = args.option("--rationale");
+    const auto cannot_rate = args.option("--cannot-rate");
+    args.finish();
+    if (consensus == bool(rater_name))
+        throw UsageError(tr(N_("give either --rater NAME or --consensus")));
+
+    Id rater_id = consensus_rater;
+    if (rater_name) {
+        store.set_actor(*rater_name);
+        const Round r = store.round(round_id);
+        const Rater* rater = r.rater_named(*rater_name);
+        rater_id = rater ? rater->id : store.add_rater(round_id, *rater_name, role.value_or(""));
+    }
+    Rating rating = store.rating(round_id, item, rater_id).value_or(Rating{});
+    rating.item_id = item;
+    rating.rater_id = rater_id;
+    if (level) rating.input.level = int(parse_id(*level, "--level"));
+    if (value) rating.input.value = parse_number(*value, "--value");
+    if (checked) {
+        rating.input.checked.clear();
+        std::stringstream ss(*checked);
+        for (std::string c; std::getline(ss, c, ',');)
+            if (!c.empty()) rating.input.checked.push_back(c);
+    }
+    if (specialists) {
+        rating.input.specialists.clear();
+        std::stringstream ss(*specialists);
+        for (std::string c; std::getline(ss, c, ';');) rating.input.specialists.push_back(parse_number(c, "--specialists"));
+    }
+    if (value || checked || specialists) {
+        // The inputs decide the level unless one was given to check them against.
+        if (!level) rating.input.level.reset();
+    }
+    if (cannot_rate) {
+        rating.input.cannot_rate = true;
+        rating.input.cannot_rate_reason = *cannot_rate;
+    } else if (level || value || checked || specialists) {
+        rating.input.cannot_rate = false;
+        rating.input.cannot_rate_reason.clear();
+    }
+    if (note) rating.note = *note;
+    if (evidence) rating.evidence = *evidence;
+    if (rationale) rating.rationale = *rationale;
+    if (!rating.input.level && !rating.input.cannot_rate && !value && !checked && !specialists)
+        throw UsageError(tr(N_("give --level, an input (--value, --checked, --specialists) or --cannot-rate REASON")));
+    store.save_rating(round_id, rating);
+    return 0;
+}
+
+int round_show(Args& args, Context& ctx) {
+    Store store = open_store(args);
+    const Id round_id = parse_id(args.required("--round"), "--round");
+    args.finish();
+    const Round r = store.round(round_id);
+    const Team team = store.team(r.team_id);
+    const ScalePtr scale = store.scale_of(r);
+    const std::string& lang = ctx.lang;
+    std::ostream& out = ctx.out;
+    out << "round\t" << r.id << '\n'
+        << "uuid\t" << r.uuid << '\n'
+        << "team\t" << team.id << '\t' << team.name << '\n'
+        << "municipality\t" << team.municipality_code << '\t' << team.municipality_name << '\n'
+        << "scale\t" << r.scale_id << '\t' << r.edition << '\t' << r.scale_hash << '\n'
+        << "date\t" << r.assessed_on.iso() << '\n'
+        << "period\t" << (r.period_from ? r.period_from->iso() : "") << '\t' << (r.period_to ? r.period_to->iso() : "")
+        << '\n'
+        << "review_type\t" << code_of(r.review_type) << '\t' << label_of(r.review_type) << '\n'
+        << "status\t" << code_of(r.status) << '\t' << label_of(r.status) << '\n';
+    for (const Rater& rater : r.raters) out << "rater\t" << rater.position << '\t' << rater.name << '\t' << rater.role << '\n';
+    const Score score = fidelis::score(*scale, store.result_ratings(round_id));
+    out << "total\t" << format_decimal(score.total, scale->scoring.decimals, "en") << '\t'
+        << (score.complete() ? "complete" : "incomplete") << '\t' << score.rated << '/' << score.items << '\n';
+    if (score.band) out << "band\t" << score.band->id << '\t' << score.band->label.get(lang) << '\n';
+    for (const SectionScore& s : score.sections)
+        out << "section\t" << s.section_id << '\t' << format_decimal(s.value, scale->scoring.decimals, "en") << '\t'
+            << s.rated << '/' << s.items << '\n';
+    const std::vector<Rating> ratings = store.ratings(round_id);
+    for (const Item& item : scale->items) {
+        for (const Rating& x : ratings) {
+            if (x.item_id != item.id) continue;
+            const Rater* rater = r.rater(x.rater_id);
+            out << "rating\t" << item.id << '\t' << (rater ? rater->name : "consensus") << '\t'
+                << (x.input.level && !x.input.cannot_rate ? std::to_string(*x.input.level) : "") << '\t'
+                << (x.input.cannot_rate ? "cannot-rate: " + x.input.cannot_rate_reason : "") << '\t' << x.note << '\n';
+        }
+    }
+    return 0;
+}
+
+int round_status(Args& args, Context&) {
+    Store store = open_store(args);
+    const Id round_id = parse_id(args.required("--round"), "--round");
+    const std::string to = args.required("--set");
+    const auto reason = args.option("--reason");
+    args.finish();
+    const auto status = round_status_from(to);
+    if (!status) throw UsageError(format(tr(N_("--set must be draft, consensus or completed, not \"{1}\"")), {to}));
+    if (store.round(round_id).status == RoundStatus::Completed && *status != RoundStatus::Completed) {
+        if (!reason) throw UsageError(tr(N_("reopening a completed round needs --reason TEXT")));
+        store.reopen(round_id, *reason);
+    }
+    store.set_status(round_id, *status);
+    return 0;
+}
+
+int export_command(Args& args, Context& ctx) {
+    Store store = open_store(args);
+    const auto team = args.option("--team");
+    const auto round = args.option("--round");
+    const std::string out = args.required("--out");
+    args.finish();
+    std::vector<Id> ids;
+    if (round) {
+        ids.push_back(parse_id(*round, "--round"));
+    } else {
+        const std::vector<Round> rounds =
+            team ? store.rounds_of_team(parse_id(*team, "--team")) : store.all_rounds();
+        for (const Round& r : rounds) ids.push_back(r.id);
+    }
+    write_output(out, export_rounds(store, ids));
+    ctx.out << ids.size() << '\t' << out << '\n';
+    return 0;
+}
+
+int import_command(Args& args, Context& ctx) {
+    const std::string db = args.required("--db");
+    ImportOptions options;
+    options.dry_run = args.flag("--dry-run");
+    options.replace_conflicts = args.flag("--replace");
+    const auto files = args.positionals();
+    if (files.size() != 1) throw UsageError(tr(N_("usage: fidelis-cli import --db FILE [--dry-run] [--replace] FILE.xml")));
+    Store store = Store::open(db, Store::OpenOptions{options.dry_run, 5000});
+    const ImportReport report = import_exchange(store, read_input(files[0]), files[0], options);
+    for (const ImportedRound& r : report.rounds)
+        ctx.out << code_of(r.outcome) << '\t' << r.uuid << '\t' << r.municipality_code << '\t' << r.team << '\t'
+                << r.scale << '\t' << r.date.iso() << '\n';
+    using O = ImportedRound::Outcome;
+    ctx.err << format(tr(N_("{1}: {2} added, {3} identical skipped, {4} conflicting, {5} replaced.")),
+                      {options.dry_run ? tr(N_("Dry run, nothing changed")) : tr(N_("Imported")),
+                       std::to_string(report.count(O::Added)), std::to_string(report.count(O::Identical)),
+                       std::to_string(report.count(O::Conflict)), std::to_string(report.count(O::Replaced))})
+            << '\n';
+    if (report.count(O::Conflict) && !options.replace_conflicts)
+        ctx.err << tr(N_("Conflicting rounds were left as they are; run again with --replace to take the file's version."))
+                << '\n';
+    return 0;
+}
+
+int csv_command(Args& args, Context& ctx) {
+    Store store = open_store(args);
+    const std::string out = args.required("--out");
+    CsvOptions options;
+    if (args.flag("--comma")) options.separator = ',';
+    args.finish();
+    std::ostringstream text;
+    const std::size_t rows = write_csv(store, text, options);
+    write_output(out, text.str());
+    ctx.out << rows << '\t' << out << '\n';
+    return 0;
+}
+
+}  // namespace fidelis::cli

@@ -1,0 +1,20 @@
+#pragma once
+// CSV for Excel and R: one row per round × item × rater, plus a row with rater
+// "consensus" holding the round's agreed result. UTF-8 with a BOM so Excel reads å ä ö;
+// ';' by default (Swedish Excel), ',' on request.
+#include "store/store.h"
+
+#include <ostream>
+
+namespace fidelis {
+
+struct CsvOptions {
+    char separator = ';';
+};
+
+// The fixed header, without the BOM.
+std::string csv_header(char separator);
+// Returns the number of data rows written.
+std::size_t write_csv(Store& store, std::ostream& out, const CsvOptions& options);
+
+}  // namespace fidelis

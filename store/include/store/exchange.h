@@ -1,0 +1,52 @@
+#pragma once
+// Exchange files: how rounds travel from teams to the network leader (format in
+// store/README.md, schema in store/schema/fidelis-exchange.xsd).
+//
+// Export is deterministic: the same rounds give a byte-identical file from any database,
+// with nothing database-specific in it. Each round carries a SHA-256 digest of its own
+// canonical form, so an edited or damaged round is refused. Import merges by UUID in one
+// transaction: new rounds are added, identical ones skipped, and conflicting ones listed
+// and left alone unless replacing was asked for. Any error leaves the database as it was.
+#include "store/round_record.h"
+#include "store/store.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fidelis {
+
+// The file text for these rounds (any order; the file is sorted).
+std::string write_exchange(const std::vector<RoundRecord>& records);
+// Rounds of the given ids, or of a team, or all rounds.
+std::string export_rounds(Store& store, const std::vector<Id>& round_ids);
+
+// Parses and verifies a file; throws Error listing every problem as file:line:column.
+std::vector<RoundRecord> read_exchange(std::string_view text, const std::string& file_label);
+
+struct ImportOptions {
+    bool dry_run = false;
+    bool replace_conflicts = false;
+};
+
+struct ImportedRound {
+    enum class Outcome { Added, Identical, Conflict, Replaced };
+    Outcome outcome = Outcome::Added;
+    std::string uuid;
+    std::string team;
+    std::string municipality_code;
+    std::string scale;  // "ips-25 2019"
+    Date date;
+};
+
+struct ImportReport {
+    bool dry_run = false;
+    std::vector<ImportedRound> rounds;
+    int count(ImportedRound::Outcome outcome) const;
+};
+
+ImportReport import_exchange(Store& store, std::string_view text, const std::string& file_label,
+                             const ImportOptions& options);
+const char* code_of(ImportedRound::Outcome outcome);  // "added", "identical", "conflict", "replaced"
+
+}  // namespace fidelis

@@ -1,0 +1,175 @@
+#pragma once
+// The Fidelis database: one SQLite file per county (or network), holding its
+// municipalities, groupings, teams, rounds, ratings, team figures and improvement plans.
+//
+// Every edit is its own committed transaction (autosave): once a call returns, the edit
+// survives a crash, a kill or a power cut. A completed round refuses edits until it is
+// reopened, which is logged. Every change to ratings, rounds and plans is written to the
+// history with who, when, and old -> new.
+#include "scales/scale.h"
+#include "store/model.h"
+#include "store/round_record.h"
+#include "store/sqlite.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fidelis {
+
+// A team's result for comparisons: its latest round in a period and what was agreed.
+struct TeamResult {
+    Team team;
+    Round round;
+    std::map<std::string, ItemRating> result;  // as result_ratings()
+    std::optional<TeamFigures> figures;
+};
+
+struct ResultQuery {
+    std::string scale_id;             // e.g. "ips-25"
+    std::string edition;              // empty: any edition
+    std::optional<Date> from;         // rounds assessed on or after
+    std::optional<Date> to;           // rounds assessed on or before
+    std::string county_code;          // empty: the whole country
+    bool completed_only = true;       // drafts are not results
+};
+
+class Store {
+public:
+    struct OpenOptions {
+        bool read_only = false;
+        int busy_ms = 5000;  // how long to wait for another program's write
+    };
+
+    // A new database for a county (e.g. "06"): all counties and municipalities from the
+    // reference data, and the county's parts as groupings. Fails if the file exists.
+    static Store create(const std::string& path, const std::string& county_code);
+    // Opens, migrates an older schema, refuses a newer one, and checks integrity.
+    static Store open(const std::string& path, OpenOptions options);
+    static Store open(const std::string& path) { return open(path, OpenOptions{}); }
+
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    const std::string& path() const;
+    bool read_only() const;
+    // A consistent copy through SQLite's backup API, safe while the database is in use.
+    void save_copy(const std::string& target) const;
+
+    // Who the history names for the edits that follow (defaults to the OS user).
+    void set_actor(std::string actor);
+    const std::string& actor() const;
+    // Deterministic ids and timestamps, for the demo and for tests.
+    void set_uuid_source(std::function<std::string()> source);
+    void set_clock(std::function<std::string()> now_iso);
+
+    // ---- County, municipalities and groupings
+    County home_county();
+    std::vector<County> counties();
+    std::vector<Municipality> municipalities(const std::string& county_code);  // "" for all; Swedish order
+    std::optional<Municipality> municipality(const std::string& code);
+    std::vector<Grouping> groupings();
+    Id add_grouping(const std::string& name, const std::string& kind, const std::vector<std::string>& members);
+    void set_grouping_members(Id grouping, const std::vector<std::string>& members);
+    void remove_grouping(Id grouping);
+
+    // ---- Teams
+    std::vector<Team> teams();  // by municipality, then name, in Swedish order
+    Team team(Id id);
+    std::optional<Team> team_by_uuid(const std::string& uuid);
+    Id add_team(const std::string& municipality_code, const std::string& name, Method method,
+                const std::string& uuid = {});
+    void update_team(const Team& team);  // name, method, active
+
+    // ---- Rounds
+    struct NewRound {
+        Id team_id = 0;
+        ScalePtr scale;
+        Date assessed_on;
+        std::optional<Date> period_from;
+        std::optional<Date> period_to;
+        ReviewType review_type = ReviewType::Self;
+        std::vector<std::pair<std::string, std::string>> raters;  // name, role
+        std::string uuid;  // empty: a new one
+    };
+    Id create_round(const NewRound& round);
+    Round round(Id id);
+    std::optional<Id> round_by_uuid(const std::string& uuid);
+    std::vector<Round> rounds_of_team(Id team);  // oldest first
+    std::vector<Round> all_rounds();
+    // The definition the round was rated against, from its stored snapshot.
+    ScalePtr scale_of(const Round& round);
+    ScalePtr scale_by_hash(const std::string& hash);
+    // The round of the same team and scale before this one, if any.
+    std::optional<Round> previous_round(const Round& round);
+
+    Id add_rater(Id round, const std::string& name, const std::string& role);
+    void update_round_details(Id round, const Date& assessed_on, const std::optional<Date>& period_from,
+                              const std::optional<Date>& period_to, ReviewType review_type);
+    void set_round_summary(Id round, const std::string& strengths, const std::string& recommendations);
+    // draft <-> consensus -> completed. Completing needs a consensus level or "cannot rate"
+    // for every item, and locks the round.
+    void set_status(Id round, RoundStatus status);
+    // Completed -> consensus, explicitly, with the reason in the history.
+    void reopen(Id round, const std::string& reason);
+    void delete_round(Id round);
+
+    // ---- Ratings (rater_id == consensus_rater for the consensus)
+    // Inputs decide the level where the item's shape has inputs (a number, ticks,
+    // per-specialist values); a level that contradicts them is refused.
+    void save_rating(Id round, const Rating& rating);
+    void clear_rating(Id round, const std::string& item_id, Id rater_id);
+    std::vector<Rating> ratings(Id round);
+    std::optional<Rating> rating(Id round, const std::string& item_id, Id rater_id);
+    // The round's result: consensus ratings, or with a single rater, that rater's ratings.
+    std::map<std::string, ItemRating> result_ratings(Id round);
+
+    void set_item_feedback(Id round, const ItemFeedback& feedback);
+    std::vector<ItemFeedback> item_feedback(Id round);
+
+    void set_team_figures(Id round, const TeamFigures& figures);
+    std::optional<TeamFigures> team_figures(Id round);
+
+    // ---- Improvement plans (one per round, created on first edit)
+    ImprovementPlan plan(Id round);
+    void update_plan_header(Id round, const std::optional<Date>& period_from, const std::optional<Date>& period_to,
+                            const std::string& manager, const std::optional<Date>& next_follow_up);
+    Id add_goal(Id round, const PlanGoal& goal);
+    void update_goal(Id round, const PlanGoal& goal);
+    void remove_goal(Id round, Id goal);
+    Id add_action(Id round, const PlanAction& action);
+    void update_action(Id round, const PlanAction& action);
+    void remove_action(Id round, Id action);
+    // Planned or ongoing actions in the team's earlier plans that no later plan continues.
+    std::vector<PlanAction> unfinished_actions_before(Id round);
+    // Copies those actions into this round's plan, each remembering where it came from.
+    void carry_over(Id round, const std::vector<std::string>& action_uuids);
+
+    std::vector<HistoryEntry> history(Id round);
+
+    // ---- Comparisons: the latest round per team matching the query, teams in Swedish
+    // order by municipality. Two queries whatever the number of teams.
+    std::vector<TeamResult> latest_results(const ResultQuery& query);
+
+    // ---- Whole rounds, for exchange files, the demo and bulk loading
+    RoundRecord record(Id round);
+    // Inserts a complete round as it is, status included, with one history entry. The team
+    // is created when its uuid is new. With `replace`, a round with the same uuid is
+    // removed first, even when completed. Levels and items are checked against the
+    // snapshot, so nothing inconsistent gets in.
+    Id insert_record(const RoundRecord& record, bool replace = false);
+
+    Database& database();
+
+private:
+    struct Impl;
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+    friend struct StoreAccess;
+};
+
+}  // namespace fidelis

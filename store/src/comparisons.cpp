@@ -1,0 +1,61 @@
+// What county and national comparisons read: one round per team, and its agreed levels.
+#include "store_impl.h"
+
+namespace fidelis {
+
+std::vector<TeamResult> Store::latest_results(const ResultQuery& q) {
+    Database& db = impl_->db;
+    // The newest matching round of each team; ties on the date go to the later row.
+    Statement st(db,
+                 "WITH chosen AS (SELECT r.id, ROW_NUMBER() OVER (PARTITION BY r.team_id ORDER BY r.assessed_on DESC, "
+                 "r.id DESC) AS n FROM rounds r JOIN scale_snapshots s ON s.hash = r.scale_hash JOIN teams t ON "
+                 "t.id = r.team_id JOIN municipalities m ON m.code = t.municipality_code WHERE s.scale_id = ?1 AND "
+                 "(?2 = '' OR s.edition = ?2) AND (?3 IS NULL OR r.assessed_on >= ?3) AND (?4 IS NULL OR "
+                 "r.assessed_on <= ?4) AND (?5 = '' OR m.county_code = ?5) AND (?6 = 0 OR r.status = 'completed')) "
+                 "SELECT c.id, t.id, t.uuid, t.name, t.municipality_code, m.name, t.method, t.active, "
+                 "(SELECT COUNT(*) FROM raters x WHERE x.round_id = c.id), "
+                 "(SELECT MIN(x.id) FROM raters x WHERE x.round_id = c.id) "
+                 "FROM chosen c JOIN rounds r ON r.id = c.id JOIN teams t ON t.id = r.team_id JOIN municipalities m "
+                 "ON m.code = t.municipality_code WHERE c.n = 1 ORDER BY m.name COLLATE SWEDISH, t.name COLLATE SWEDISH");
+    st.with(q.scale_id, q.edition, iso(q.from), iso(q.to), q.county_code, q.completed_only ? 1 : 0);
+    std::vector<TeamResult> out;
+    std::map<Id, std::size_t> index;            // round id -> position in out
+    std::map<Id, Id> single_rater;              // round id -> its only rater
+    while (st.step()) {
+        TeamResult tr;
+        tr.team = Team{st.int64(1), st.text(2), st.text(3), st.text(4), st.text(5),
+                       method_from(st.text(6)).value_or(Method::SE), st.int64(7) != 0};
+        tr.round.id = st.int64(0);
+        if (st.integer(8) == 1) single_rater[tr.round.id] = st.int64(9);
+        index[tr.round.id] = out.size();
+        out.push_back(std::move(tr));
+    }
+    for (auto& tr : out) {
+        tr.round = impl_->load_round(tr.round.id);
+        tr.figures = team_figures(tr.round.id);
+    }
+    if (out.empty()) return out;
+    // All agreed (and single-rater) ratings of the chosen rounds in one pass.
+    std::string ids;
+    for (const auto& [round_id, pos] : index) ids += (ids.empty() ? "" : ",") + std::to_string(round_id);
+    Statement r(db, ("SELECT round_id, item_id, rater_id, level, cannot_rate, cannot_rate_reason FROM ratings "
+                     "WHERE round_id IN (" + ids + ")").c_str());
+    std::map<Id, std::map<std::string, ItemRating>> consensus;
+    while (r.step()) {
+        const Id round_id = r.int64(0);
+        ItemRating x;
+        if (!r.is_null(3)) x.level = r.integer(3);
+        x.cannot_rate = r.int64(4) != 0;
+        x.cannot_rate_reason = r.text(5);
+        if (r.is_null(2)) {
+            consensus[round_id][r.text(1)] = x;
+        } else if (const auto s = single_rater.find(round_id); s != single_rater.end() && s->second == r.int64(2)) {
+            out[index[round_id]].result.emplace(r.text(1), x);
+        }
+    }
+    for (auto& [round_id, items] : consensus)
+        for (auto& [item, x] : items) out[index[round_id]].result[item] = x;
+    return out;
+}
+
+}  // namespace fidelis

@@ -1,0 +1,69 @@
+#include "store/csv_export.h"
+
+#include <algorithm>
+
+namespace fidelis {
+namespace {
+
+std::string field(const std::string& value, char sep) {
+    const bool quote = value.find_first_of(std::string("\"\r\n") + sep) != std::string::npos;
+    if (!quote) return value;
+    std::string out = "\"";
+    for (char c : value) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+std::string csv_header(char s) {
+    const char* names[] = {"round_id", "municipality_code", "municipality", "team", "scale", "edition", "date",
+                           "review_type", "item", "rater", "level", "cannot_rate", "note"};
+    std::string out;
+    for (const char* n : names) out += (out.empty() ? "" : std::string(1, s)) + n;
+    return out;
+}
+
+std::size_t write_csv(Store& store, std::ostream& out, const CsvOptions& options) {
+    const char s = options.separator;
+    out << "\xEF\xBB\xBF" << csv_header(s) << "\r\n";
+    std::size_t rows = 0;
+    for (const Round& round : store.all_rounds()) {
+        const Team team = store.team(round.team_id);
+        const ScalePtr scale = store.scale_of(round);
+        const std::vector<Rating> ratings = store.ratings(round.id);
+        const auto result = store.result_ratings(round.id);
+        const std::string prefix = field(round.uuid, s) + s + field(team.municipality_code, s) + s +
+                                   field(team.municipality_name, s) + s + field(team.name, s) + s +
+                                   field(round.scale_id, s) + s + field(round.edition, s) + s + round.assessed_on.iso() +
+                                   s + code_of(round.review_type) + s;
+        auto row = [&](const std::string& item, const std::string& rater, const std::optional<int>& level,
+                       bool cannot_rate, const std::string& note) {
+            out << prefix << field(item, s) << s << field(rater, s) << s << (level && !cannot_rate ? std::to_string(*level) : "")
+                << s << (cannot_rate ? "1" : "0") << s << field(note, s) << "\r\n";
+            ++rows;
+        };
+        for (const Item& item : scale->items) {
+            for (const Rater& rater : round.raters) {
+                const auto it = std::find_if(ratings.begin(), ratings.end(), [&](const Rating& r) {
+                    return r.item_id == item.id && r.rater_id == rater.id;
+                });
+                if (it == ratings.end()) row(item.id, rater.name, std::nullopt, false, "");
+                else row(item.id, rater.name, it->input.level, it->input.cannot_rate, it->note);
+            }
+            const auto consensus = std::find_if(ratings.begin(), ratings.end(), [&](const Rating& r) {
+                return r.item_id == item.id && r.rater_id == consensus_rater;
+            });
+            const auto res = result.find(item.id);
+            std::string note;
+            if (consensus != ratings.end()) note = consensus->rationale.empty() ? consensus->note : consensus->rationale;
+            if (res == result.end()) row(item.id, "consensus", std::nullopt, false, note);
+            else row(item.id, "consensus", res->second.level, res->second.cannot_rate, note);
+        }
+    }
+    return rows;
+}
+
+}  // namespace fidelis

@@ -1,0 +1,146 @@
+// Whole rounds in and out of the database in one step.
+#include "store_impl.h"
+
+#include "scales/i18n.h"
+#include "scales/scale_loader.h"
+#include "scales/sha256.h"
+
+#include <algorithm>
+
+namespace fidelis {
+
+RoundRecord Store::record(Id round_id) {
+    RoundRecord rec;
+    rec.round = round(round_id);
+    rec.team = team(rec.round.team_id);
+    rec.scale_xml = scale_of(rec.round)->xml;
+    for (Rating r : ratings(round_id)) {
+        if (r.rater_id != consensus_rater) {
+            const Rater* rater = rec.round.rater(r.rater_id);
+            r.rater_id = rater ? rater->position : consensus_rater;
+        }
+        rec.ratings.push_back(std::move(r));
+    }
+    rec.feedback = item_feedback(round_id);
+    rec.figures = team_figures(round_id);
+    ImprovementPlan p = plan(round_id);
+    if (p.id != 0) rec.plan = std::move(p);
+    return rec;
+}
+
+Id Store::insert_record(const RoundRecord& rec, bool replace) {
+    Database& db = impl_->db;
+    if (db.read_only())
+        throw StoreError(StoreError::Kind::ReadOnly, format(tr(N_("The database {1} is open read-only.")), {db.path()}));
+    Transaction tx(db);
+
+    // The scale: the snapshot must be what its hash says, and a valid definition.
+    if (sha256_hex(rec.scale_xml) != rec.round.scale_hash)
+        throw StoreError(StoreError::Kind::Invalid,
+                         format(tr(N_("The scale snapshot of round {1} does not match its hash.")), {rec.round.uuid}));
+    ScalePtr scale;
+    if (auto it = impl_->scales.find(rec.round.scale_hash); it != impl_->scales.end()) {
+        scale = it->second;
+    } else {
+        const ScaleLoadResult loaded = parse_scale(rec.scale_xml, "snapshot of round " + rec.round.uuid);
+        if (!loaded.ok()) throw StoreError(StoreError::Kind::Invalid, to_string(loaded.problems));
+        scale = loaded.scale;
+        impl_->scales.emplace(scale->content_hash, scale);
+    }
+    Statement(db, "INSERT OR IGNORE INTO scale_snapshots (hash, scale_id, edition, definition) VALUES (?1, ?2, ?3, ?4)")
+        .with(scale->content_hash, scale->id, scale->edition, scale->xml)
+        .run();
+
+    // The team, by uuid.
+    Id team_id = 0;
+    if (auto t = team_by_uuid(rec.team.uuid)) {
+        team_id = t->id;
+    } else {
+        team_id = add_team(rec.team.municipality_code, rec.team.name, rec.team.method, rec.team.uuid);
+        if (!rec.team.active) Statement(db, "UPDATE teams SET active = 0 WHERE id = ?1").with(team_id).run();
+    }
+
+    if (auto existing = round_by_uuid(rec.round.uuid)) {
+        if (!replace)
+            throw StoreError(StoreError::Kind::Invalid,
+                             format(tr(N_("A round with id {1} already exists.")), {rec.round.uuid}));
+        Statement(db, "DELETE FROM rounds WHERE id = ?1").with(*existing).run();
+        impl_->record(rec.round.uuid, "round", rec.round.uuid, "replaced", "", tr(N_("replaced by an imported round")));
+    }
+
+    const Round& r = rec.round;
+    Statement(db, "INSERT INTO rounds (uuid, team_id, scale_hash, assessed_on, period_from, period_to, review_type, "
+                  "status, strengths, recommendations) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+        .with(r.uuid, team_id, r.scale_hash, r.assessed_on.iso(), iso(r.period_from), iso(r.period_to),
+              std::string(code_of(r.review_type)), std::string(code_of(r.status)), r.strengths, r.recommendations)
+        .run();
+    const Id round_id = db.last_insert_id();
+    std::map<int, Id> rater_ids;  // position -> id
+    for (const Rater& rater : r.raters) {
+        Statement(db, "INSERT INTO raters (round_id, position, name, role) VALUES (?1, ?2, ?3, ?4)")
+            .with(round_id, rater.position, rater.name, rater.role)
+            .run();
+        rater_ids[rater.position] = db.last_insert_id();
+    }
+    for (const Rating& x : rec.ratings) {
+        const Item* item = scale->item(x.item_id);
+        if (!item)
+            throw StoreError(StoreError::Kind::Invalid,
+                             format(tr(N_("Round {1} rates an item \"{2}\" that its scale does not have.")),
+                                    {r.uuid, x.item_id}));
+        if (x.input.level && !scale->level(*x.input.level))
+            throw StoreError(StoreError::Kind::Invalid,
+                             format(tr(N_("Round {1}, item {2}: level {3} is not on the scale.")),
+                                    {r.uuid, x.item_id, std::to_string(*x.input.level)}));
+        std::optional<Id> rater;
+        if (x.rater_id != consensus_rater) {
+            const auto it = rater_ids.find(static_cast<int>(x.rater_id));
+            if (it == rater_ids.end())
+                throw StoreError(StoreError::Kind::Invalid,
+                                 format(tr(N_("Round {1}, item {2}: the rater is not listed.")), {r.uuid, x.item_id}));
+            rater = it->second;
+        }
+        Statement(db, "INSERT INTO ratings (round_id, item_id, rater_id, level, value, checked, specialists, "
+                      "cannot_rate, cannot_rate_reason, evidence, note, rationale) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                      "?8, ?9, ?10, ?11, ?12)")
+            .with(round_id, x.item_id, rater, x.input.level, x.input.value, join_words(x.input.checked),
+                  join_numbers(x.input.specialists), x.input.cannot_rate ? 1 : 0, x.input.cannot_rate_reason,
+                  x.evidence, x.note, x.rationale)
+            .run();
+    }
+    for (const ItemFeedback& f : rec.feedback)
+        Statement(db, "INSERT INTO item_feedback (round_id, item_id, strengths, recommendation) VALUES (?1, ?2, ?3, ?4)")
+            .with(round_id, f.item_id, f.strengths, f.recommendation)
+            .run();
+    if (rec.figures) impl_->write_figures(round_id, *rec.figures);
+    if (rec.plan) {
+        const ImprovementPlan& p = *rec.plan;
+        Statement(db, "INSERT INTO plans (uuid, round_id, period_from, period_to, manager, next_follow_up) VALUES "
+                      "(?1, ?2, ?3, ?4, ?5, ?6)")
+            .with(p.uuid.empty() ? impl_->new_uuid() : p.uuid, round_id, iso(p.period_from), iso(p.period_to),
+                  p.manager, iso(p.next_follow_up))
+            .run();
+        const Id plan_id = db.last_insert_id();
+        int position = 0;
+        for (const PlanGoal& g : p.goals)
+            Statement(db, "INSERT INTO plan_goals (uuid, plan_id, position, item_id, current_level, target_level, "
+                          "target_date, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                .with(g.uuid.empty() ? impl_->new_uuid() : g.uuid, plan_id, ++position, g.item_id, g.current_level,
+                      g.target_level, iso(g.target_date), g.description)
+                .run();
+        position = 0;
+        for (const PlanAction& a : p.actions)
+            Statement(db, "INSERT INTO plan_actions (uuid, plan_id, position, item_id, what, responsible, resources, "
+                          "start_date, due_date, follow_up, status, comment, carried_from) VALUES (?1, ?2, ?3, ?4, ?5, "
+                          "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+                .with(a.uuid.empty() ? impl_->new_uuid() : a.uuid, plan_id, ++position, a.item_id, a.what,
+                      a.responsible, a.resources, iso(a.start), iso(a.due), a.follow_up,
+                      std::string(code_of(a.status)), a.comment, a.carried_from)
+                .run();
+    }
+    impl_->record(r.uuid, "round", r.uuid, "imported", "", scale->id + " " + scale->edition);
+    tx.commit();
+    return round_id;
+}
+
+}  // namespace fidelis

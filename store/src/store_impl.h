@@ -1,0 +1,57 @@
+#pragma once
+// What the Store's parts (store.cpp, rounds.cpp, plans.cpp) share.
+#include "store/store.h"
+
+#include <charconv>
+#include <map>
+#include <string>
+
+namespace fidelis {
+
+struct Store::Impl {
+    Database db;
+    std::string actor;
+    std::function<std::string()> uuid_source;
+    std::function<std::string()> clock;
+    std::map<std::string, ScalePtr> scales;  // parsed snapshots by hash
+
+    explicit Impl(Database d) : db(std::move(d)) {}
+    std::string new_uuid() const;
+    std::string now() const;
+    // One history row when a value changed.
+    void record(const std::string& round_uuid, const char* entity, const std::string& key, const char* field,
+                const std::string& old_value, const std::string& new_value);
+    // The round's uuid, after refusing edits to a completed round.
+    std::string editable_round(Id round);
+    Round load_round(Id round);
+    // The plan row for a round, created on the first edit.
+    Id ensure_plan(Id round);
+    // Writes (or replaces) a round's team figures.
+    void write_figures(Id round, const TeamFigures& figures);
+};
+
+// Text helpers for how values sit in the database.
+inline std::optional<std::string> iso(const std::optional<Date>& d) {
+    return d ? std::optional<std::string>(d->iso()) : std::nullopt;
+}
+inline std::optional<Date> date_of(const std::optional<std::string>& s) {
+    return s ? Date::try_parse(*s) : std::nullopt;
+}
+// Shortest round-trip form, independent of locale.
+inline std::string number_text(double v) {
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, res.ptr);
+}
+std::string join_numbers(const std::vector<double>& values);
+std::vector<double> split_numbers(const std::string& text);
+std::string join_words(const std::vector<std::string>& words);
+std::vector<std::string> split_words(const std::string& text);
+std::string optional_text(const std::optional<int>& v);
+std::string optional_text(const std::optional<double>& v);
+std::string optional_text(const std::optional<Date>& v);
+
+// Throws NotFound with the (N_-marked) message, "{1}" being the id.
+[[noreturn]] void not_found(const char* msgid, Id id);
+
+}  // namespace fidelis

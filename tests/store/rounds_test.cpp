@@ -1,0 +1,296 @@
+// Rounds, ratings per shape, consensus, completion, locking and history.
+#include "store_fixture.h"
+
+using namespace fidelis;
+using namespace fidelis::test;
+
+TEST_CASE("A round stores its scale snapshot and reads correctly after the file changes") {
+    TempDir dir;
+    std::string text = read_file(std::string(FIDELIS_SOURCE_DIR) + "/scales/definitions/ips-25.xml");
+    const ScalePtr original = parse_scale(text, "ips").scale;
+    Store store = Store::create(db_path(dir), "06");
+    const RoundSetup s = make_round(store, "2026-01-15", original);
+    const Round r = store.round(s.round);
+    CHECK(r.scale_id == "ips-25");
+    CHECK(r.edition == "2019");
+    CHECK(r.scale_hash == original->content_hash);
+
+    // Even in a new session with no scale files, the round's own snapshot answers.
+    Store reopened = Store::open(db_path(dir));
+    const ScalePtr snap = reopened.scale_of(reopened.round(s.round));
+    CHECK(snap->content_hash == original->content_hash);
+    CHECK(snap->item("S1")->anchor(1)->text.get("sv") == "41 eller fler deltagare per heltidstjänst.");
+
+    // A later, edited file is a different snapshot; the old round keeps its own.
+    text.replace(text.find("41 eller fler"), 13, "45 eller fler");
+    const ScalePtr edited = parse_scale(text, "ips").scale;
+    Store::NewRound nr;
+    nr.team_id = s.team;
+    nr.scale = edited;
+    nr.assessed_on = *Date::try_parse("2026-06-01");
+    const Id later = reopened.create_round(nr);
+    CHECK(reopened.round(later).scale_hash != r.scale_hash);
+    CHECK(reopened.scale_of(reopened.round(s.round))->item("S1")->anchor(1)->text.get("sv").rfind("41", 0) == 0);
+}
+
+TEST_CASE("Numeric, checklist and per-specialist inputs decide the level") {
+    TempDir dir;
+    Store store = Store::create(db_path(dir), "06");
+    const RoundSetup s = make_round(store);
+
+    Rating numeric;
+    numeric.item_id = "S1";
+    numeric.rater_id = s.anna;
+    numeric.input.value = 23;
+    store.save_rating(s.round, numeric);
+    CHECK(store.rating(s.round, "S1", s.anna)->input.level == 4);
+    CHECK(store.rating(s.round, "S1", s.anna)->input.value == 23);
+
+    numeric.input.level = 5;  // contradicts 23 people per specialist
+    CHECK_THROWS_WITH(store.save_rating(s.round, numeric), Catch::Contains("does not match what was entered"));
+    numeric.input.level.reset();
+    numeric.input.value = -3;
+    CHECK_THROWS_WITH(store.save_rating(s.round, numeric), Catch::Contains("outside every range"));
+
+    Rating checklist;
+    checklist.item_id = "O2";
+    checklist.rater_id = s.anna;
+    checklist.input.checked = {"a", "c", "d"};
+    store.save_rating(s.round, checklist);
+    CHECK(store.rating(s.round, "O2", s.anna)->input.level == 3);
+    CHECK(store.rating(s.round, "O2", s.anna)->input.checked == std::vector<std::string>{"a", "c", "d"});
+    checklist.input.checked = {"a", "z"};
+    CHECK_THROWS_WITH(store.save_rating(s.round, checklist), Catch::Contains("no component \"z\""));
+
+    Rating per_specialist;
+    per_specialist.item_id = "V6";
+    per_specialist.rater_id = s.omar;
+    per_specialist.input.specialists = {6.5, 5, 2.5};  // levels 5, 4, 2 -> 3.67 -> 4
+    store.save_rating(s.round, per_specialist);
+    CHECK(store.rating(s.round, "V6", s.omar)->input.level == 4);
+    CHECK(store.rating(s.round, "V6", s.omar)->input.specialists == std::vector<double>{6.5, 5, 2.5});
+
+    // A level can still be picked for a numeric item when no number is known.
+    store.save_rating(s.round, rating("V4", s.omar, 3));
+    CHECK(store.rating(s.round, "V4", s.omar)->input.level == 3);
+
+    CHECK_THROWS_WITH(store.save_rating(s.round, rating("S1", s.omar, 6)), Catch::Contains("not on the scale"));
+    CHECK_THROWS_WITH(store.save_rating(s.round, rating("X9", s.omar, 3)), Catch::Contains("no item \"X9\""));
+}
+
+TEST_CASE("Cannot rate is stored with its reason and keeps the total incomplete") {
+    TempDir dir;
+    Store store = Store::create(db_path(dir), "06");
+    const RoundSetup s = make_round(store);
+    agree_all(store, s.round, 4);
+    Rating c = rating("V1", consensus_rater, 4);
+    c.input.level.reset();
+    c.input.cannot_rate = true;
+    c.input.cannot_rate_reason = "Ingen ekonomisk vägledare har intervjuats";
+    store.save_rating(s.round, c);
+    const auto result = store.result_ratings(s.round);
+    CHECK(result.at("V1").cannot_rate);
+    CHECK(result.at("V1").cannot_rate_reason == "Ingen ekonomisk vägledare har intervjuats");
+    const Score sc = score(*ips25(), result);
+    CHECK_FALSE(sc.complete());
+    CHECK(sc.band == nullptr);
+    CHECK(sc.total == 96);
+}
+
+TEST_CASE("Consensus is the result; with a single rater, that rater's ratings are") {
+    TempDir dir;
+    Store store = Store::create(db_path(dir), "06");
+    const RoundSetup s = make_round(store);
+    store.save_rating(s.round, rating("S3", s.anna, 2));
+    store.save_rating(s.round, rating("S3", s.omar, 4));
+    CHECK(store.result_ratings(s.round).count("S3") == 0);
+    Rating c = rating("S3", consensus_rater, 3);
+    c.rationale = "Två av sex faser lämnas över till Arbetsförmedlingen.";
+    store.save_rating(s.round, c);
+    CHECK(store.result_ratings(s.round).at("S3").level == 3);
+    CHECK(store.rating(s.round, "S3", consensus_rater)->rationale.find("Arbetsförmedlingen") != std::string::npos);
+
+    Store::NewRound nr;
+    nr.team_id = s.team;
+    nr.scale = seqf();
+    nr.assessed_on = *Date::try_parse("2026-03-01");
+    nr.raters = {{"Lena Ek", "Teamledare"}};
+    const Id self = store.create_round(nr);
+    store.save_rating(self, rating("CE1", store.round(self).raters[0].id, 3));
+    CHECK(store.result_ratings(self).at("CE1").level == 3);
+}
+
+TEST_CASE("Completing needs every item agreed; a completed round refuses edits until reopened") {
+    TempDir dir;
+    Store store = Store::create(db_path(dir), "06");
+    const RoundSetup s = make_round(store);
+    store.set_status(s.round, RoundStatus::Consensus);
+    CHECK_THROWS_WITH(store.set_status(s.round, RoundStatus::Completed),
+                      Catch::Contains("25 items have no agreed rating yet"));
+    agree_all(store, s.round, 4);
+    store.save_rating(s.round, rating("V1", consensus_rater, 2));
+    store.set_status(s.round, RoundStatus::Completed);
+    CHECK(store.round(s.round).status == RoundStatus::Completed);
+
+    auto locked = [&](auto&& f) {
+        try {
+            f();
+        } catch (const StoreError& e) {
+            return e.kind() == StoreError::Kind::Locked;
+        }
+        return false;
+    };
+    CHECK(locked([&] { store.save_rating(s.round, rating("V1", consensus_rater, 5)); }));
+    CHECK(locked([&] { store.save_rating(s.round, rating("V1", s.anna, 5)); }));
+    CHECK(locked([&] { store.set_item_feedback(s.round, ItemFeedback{"V1", "x", "y"}); }));
+    CHECK(locked([&] { store.set_team_figures(s.round, TeamFigures{}); }));
+    CHECK(locked([&] { store.set_round_summary(s.round, "a", "b"); }));
+    CHECK(locked([&] { PlanAction a;
+        a.what = "Gör något";
+        store.add_action(s.round, a); }));
+    CHECK(locked([&] { store.add_rater(s.round, "Ny Person", ""); }));
+    CHECK(locked([&] { store.delete_round(s.round); }));
+    CHECK(store.result_ratings(s.round).at("V1").level == 2);
+
+    CHECK_THROWS_WITH(store.reopen(s.round, ""), Catch::Contains("Say why"));
+    store.set_actor("Karin Lindqvist");
+    store.reopen(s.round, "Poängfel i V1 rättas öppet");
+    CHECK(store.round(s.round).status == RoundStatus::Consensus);
+    store.save_rating(s.round, rating("V1", consensus_rater, 3));
+    const auto history = store.history(s.round);
+    const auto reopened = std::find_if(history.begin(), history.end(), [](const HistoryEntry& h) { return h.field == "reopened"; });
+    REQUIRE(reopened != history.end());
+    CHECK(reopened->actor == "Karin Lindqvist");
+    CHECK(reopened->old_value == "completed");
+    CHECK(reopened->new_value == "consensus: Poängfel i V1 rättas öppet");
+}
+
+TEST_CASE("Every change is in the history with who, when and old -> new") {
+    TempDir dir;
+    Store store = Store::create(db_path(dir), "06");
+    store.set_clock([] { return std::string("2026-01-15T09:30:00Z"); });
+    const RoundSetup s = make_round(store);
+    store.set_actor("Anna Berg");
+    Rating r = rating("S3", s.anna, 2);
+    store.save_rating(s.round, r);
+    r.input.level = 3;
+    r.note = "Efter intervju med två arbetsspecialister";
+    store.save_rating(s.round, r);
+    store.save_rating(s.round, r);  // no change, no entry
+
+    std::vector<HistoryEntry> rating_changes;
+    for (const auto& h : store.history(s.round))
+        if (h.entity == "rating") rating_changes.push_back(h);
+    REQUIRE(rating_changes.size() == 3);
+    CHECK(rating_changes[0].key == "S3/Anna Berg");
+    CHECK(rating_changes[0].old_value.empty());
+    CHECK(rating_changes[0].new_value == "level=2");
+    CHECK(rating_changes[1].old_value == "level=2");
+    CHECK(rating_changes[1].new_value == "level=3");
+    CHECK(rating_changes[2].field == "note");
+    CHECK(rating_changes[2].new_value == "Efter intervju med två arbetsspecialister");
+    CHECK(rating_changes[2].actor == "Anna Berg");
+    CHECK(rating_changes[2].at == "2026-01-15T09:30:00Z");
+    store.set_status(s.round, RoundStatus::Consensus);
+    const auto all = store.history(s.round);
+    CHECK(all.back().field == "status");
+    CHECK(all.back().old_value == "draft");
+    CHECK(all.back().new_value == "consensus");
+}
+
+TEST_CASE("Team figures are kept per gender, with unknown apart from zero") {
+    TempDir dir;
+    Store store = Store::create(db_path(dir), "06");
+    const RoundSetup s = make_round(store);
+    TeamFigures f;
+    f.period_from = Date::try_parse("2025-01-01");
+    f.period_to = Date::try_parse("2025-12-31");
+    f.specialists = 3.5;
+    f.caseload = 62;
+    f.participants = GenderCount{30, 31, 1};
+    f.competitive_work = GenderCount{12, 9, 0};
+    f.studies = GenderCount{3, std::nullopt, std::nullopt};
+    store.set_team_figures(s.round, f);
+    const TeamFigures back = *store.team_figures(s.round);
+    CHECK(back.specialists == 3.5);
+    CHECK(back.caseload == 62);
+    CHECK(back.participants.women == 30);
+    CHECK(back.participants.total() == 62);
+    CHECK(back.competitive_work.other == 0);
+    CHECK_FALSE(back.studies.men.has_value());
+    CHECK(back.period_to->iso() == "2025-12-31");
+    f.participants.women = -1;
+    CHECK_THROWS_AS(store.set_team_figures(s.round, f), StoreError);
+}
+
+TEST_CASE("Previous round and strengths/recommendations per item and per round") {
+    TempDir dir;
+    Store store = Store::create(db_path(dir), "06");
+    const RoundSetup first = make_round(store, "2025-01-15");
+    Store::NewRound nr;
+    nr.team_id = first.team;
+    nr.scale = ips25();
+    nr.assessed_on = *Date::try_parse("2026-01-15");
+    const Id second = store.create_round(nr);
+    CHECK(store.previous_round(store.round(second))->id == first.round);
+    CHECK_FALSE(store.previous_round(store.round(first.round)));
+
+    store.set_item_feedback(second, ItemFeedback{"V4", "Snabb start", "Fortsätt"});
+    store.set_round_summary(second, "Stark integrering", "Ekonomisk vägledning");
+    CHECK(store.item_feedback(second).at(0).strengths == "Snabb start");
+    CHECK(store.round(second).recommendations == "Ekonomisk vägledning");
+}
+
+TEST_CASE("Comparisons take each team's latest completed round of a scale in the period") {
+    TempDir dir;
+    Store store = Store::create(db_path(dir), "06");
+    const RoundSetup a = make_round(store, "2024-10-01");
+    agree_all(store, a.round, 3);
+    store.set_status(a.round, RoundStatus::Completed);
+    Store::NewRound nr;
+    nr.team_id = a.team;
+    nr.scale = ips25();
+    nr.assessed_on = *Date::try_parse("2025-10-01");
+    const Id later = store.create_round(nr);
+    agree_all(store, later, 4);
+    store.set_status(later, RoundStatus::Completed);
+    nr.assessed_on = *Date::try_parse("2025-11-01");
+    const Id draft = store.create_round(nr);  // not completed: not a result
+    store.save_rating(draft, rating("S1", consensus_rater, 1));
+    nr.team_id = store.add_team("0604", "Aneby SE", Method::SE);
+    nr.assessed_on = *Date::try_parse("2025-09-01");
+    nr.raters = {{"Åsa Öberg", "Teamledare"}};
+    const Id single = store.create_round(nr);
+    const Id only = store.round(single).raters[0].id;
+    for (const Item& item : ips25()->items) store.save_rating(single, rating(item.id, only, 2));
+    store.set_status(single, RoundStatus::Completed);
+    const Id other_county = store.add_team("0114", "Upplands Väsby SE", Method::SE);
+    nr.team_id = other_county;
+    nr.raters.clear();
+    const Id far = store.create_round(nr);
+    agree_all(store, far, 5);
+    store.set_status(far, RoundStatus::Completed);
+
+    ResultQuery q;
+    q.scale_id = "ips-25";
+    q.county_code = "06";
+    auto results = store.latest_results(q);
+    REQUIRE(results.size() == 2);
+    CHECK(results[0].team.municipality_name == "Aneby");  // Swedish order
+    CHECK(results[0].round.id == single);
+    CHECK(results[0].result.size() == 25);
+    CHECK(results[0].result.at("S1").level == 2);
+    CHECK(results[1].round.id == later);
+    CHECK(results[1].result.at("V14").level == 4);
+
+    q.to = Date::try_parse("2025-01-01");
+    results = store.latest_results(q);
+    REQUIRE(results.size() == 1);
+    CHECK(results[0].round.id == a.round);
+
+    q = ResultQuery{};
+    q.scale_id = "ips-25";
+    CHECK(store.latest_results(q).size() == 3);  // the whole country
+    q.scale_id = "seqf-se";
+    CHECK(store.latest_results(q).empty());
+}
