@@ -22,6 +22,7 @@ int db_init(Args& args, Context& ctx);
 int demo_command(Args& args, Context& ctx);
 int teams_list(Args& args, Context& ctx);
 int team_add(Args& args, Context& ctx);
+int rounds_list(Args& args, Context& ctx);
 int round_new(Args& args, Context& ctx);
 int round_show(Args& args, Context& ctx);
 int round_status(Args& args, Context& ctx);
@@ -29,5 +30,11 @@ int rate(Args& args, Context& ctx);
 int export_command(Args& args, Context& ctx);
 int import_command(Args& args, Context& ctx);
 int csv_command(Args& args, Context& ctx);
+
+int report_round(Args& args, Context& ctx);
+int report_trend(Args& args, Context& ctx);
+int report_county(Args& args, Context& ctx);
+int report_plan(Args& args, Context& ctx);
+int report_scorecard(Args& args, Context& ctx);
 
 }  // namespace fidelis::cli

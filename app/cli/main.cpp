@@ -34,6 +34,8 @@ const std::vector<Command>& commands() {
         {"demo", N_("create the demo database (Jönköping county): --db FILE [--seed N]"), demo_command},
         {"teams", N_("list teams: --db FILE"), teams_list},
         {"team add", N_("add a team: --db FILE --municipality CODE --name NAME --method se|ips"), team_add},
+        {"rounds", N_("list rounds: --db FILE [--team ID]: id, team, date, scale, edition, review type, status"),
+         rounds_list},
         {"round new", N_("start a round and print its id: --db FILE --team ID --scale ID --date YYYY-MM-DD "
                          "--type self|guided|external"),
          round_new},
@@ -46,6 +48,14 @@ const std::vector<Command>& commands() {
         {"export", N_("write an exchange file: --db FILE [--team ID] [--round ID] --out FILE.xml"), export_command},
         {"import", N_("merge an exchange file: --db FILE [--dry-run] [--replace] FILE.xml"), import_command},
         {"csv", N_("write the CSV export: --db FILE --out FILE.csv [--comma]"), csv_command},
+        {"report round", N_("round report PDF: --db FILE --round ID --out FILE.pdf [--lang sv|en]"), report_round},
+        {"report trend", N_("trend report PDF for a team: --db FILE --team ID [--scale ID] --out FILE.pdf"), report_trend},
+        {"report county", N_("county comparison PDF: --db FILE --scale ID [--from DATE --to DATE] [--grouping NAME] "
+                             "[--coded] --out FILE.pdf"),
+         report_county},
+        {"report plan", N_("improvement plan PDF: --db FILE --round ID --out FILE.pdf"), report_plan},
+        {"report scorecard", N_("one-page scorecard PDF for a team: --db FILE --team ID --out FILE.pdf"),
+         report_scorecard},
     };
     return table;
 }

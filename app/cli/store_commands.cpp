@@ -96,6 +96,17 @@ int teams_list(Args& args, Context& ctx) {
     return 0;
 }
 
+int rounds_list(Args& args, Context& ctx) {
+    Store store = open_store(args);
+    const auto team = args.option("--team");
+    args.finish();
+    const std::vector<Round> rounds = team ? store.rounds_of_team(parse_id(*team, "--team")) : store.all_rounds();
+    for (const Round& r : rounds)
+        ctx.out << r.id << '\t' << r.team_id << '\t' << r.assessed_on.iso() << '\t' << r.scale_id << '\t' << r.edition
+                << '\t' << code_of(r.review_type) << '\t' << code_of(r.status) << '\n';
+    return 0;
+}
+
 int team_add(Args& args, Context& ctx) {
     Store store = open_store(args);
     const std::string municipality = args.required("--municipality");

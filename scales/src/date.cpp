@@ -32,7 +32,7 @@ std::optional<Date> Date::try_parse(std::string_view s) {
     return d;
 }
 
-Date Date::today() {
+std::tm local_time_now() {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
 #ifdef _WIN32
@@ -40,6 +40,11 @@ Date Date::today() {
 #else
     localtime_r(&now, &tm);
 #endif
+    return tm;
+}
+
+Date Date::today() {
+    const std::tm tm = local_time_now();
     return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 

@@ -9,6 +9,7 @@
 #include "store/uuid.h"
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 namespace fidelis {
@@ -100,8 +101,10 @@ public:
     }
 
     // One round with ratings, consensus, feedback, figures and a plan.
+    // `rated`: how many items have ratings yet (a round in progress); -1 for all.
     void add_round(const Team& team, const TeamPeople& people, const std::vector<double>& profile, double total_wish,
-                   const Scheduled& s, RoundStatus status, int specialists, std::vector<PlanAction>& carried) {
+                   const Scheduled& s, RoundStatus status, int specialists, std::vector<PlanAction>& carried,
+                   int rated = -1) {
         const Scale& scale = *s.scale;
         const int lo = scale.min_level(), hi = scale.max_level();
         const int n = int(scale.items.size());
@@ -134,7 +137,7 @@ public:
         }
 
         std::vector<std::pair<int, int>> by_level;  // level, item index
-        for (int i = 0; i < n; ++i) {
+        for (int i = 0; i < (rated < 0 ? n : std::min(rated, n)); ++i) {
             const Item& item = scale.items[std::size_t(i)];
             ItemRating consensus = demo::inputs_for(rng_, scale, item, agreed[std::size_t(i)], specialists);
             const int level = consensus.level.value_or(agreed[std::size_t(i)]);
@@ -161,6 +164,11 @@ public:
             rec.ratings.push_back(std::move(c));
         }
         std::sort(by_level.begin(), by_level.end());
+        if (by_level.size() < 5) {  // too little rated yet for a summary or a plan
+            store_.set_clock([d = s.date] { return d.iso() + "T12:00:00Z"; });
+            store_.insert_record(rec);
+            return;
+        }
         const std::string& lang = "sv";
         auto item_name = [&](int index) { return scale.items[std::size_t(index)].name.get(lang); };
         const int a = by_level[0].second, b = by_level[1].second, c = by_level[2].second;
@@ -335,17 +343,22 @@ Store create_demo(const std::string& path, std::uint64_t seed, const Progress& p
         }
         std::sort(schedule.begin(), schedule.end(), [](const Scheduled& a, const Scheduled& b) { return a.date < b.date; });
 
-        std::vector<PlanAction> carried;
-        for (std::size_t i = 0; i < schedule.size(); ++i) {
-            const Scheduled& s = schedule[i];
-            const double years = (s.date.days() - Date{2017, 10, 15}.days()) / 365.25;
-            const double wish = path_total(spec.path, years) + rng.around(0, 3);
-            RoundStatus status = RoundStatus::Completed;
-            const bool last = i + 1 == schedule.size();
-            // Two rounds are still open, as in any real county.
-            if (last && std::string(spec.name) == "IPS Värnamo") status = RoundStatus::Consensus;
-            if (last && std::string(spec.name) == "Habo Jobbcenter") status = RoundStatus::Draft;
-            gen.add_round(team, people, profile, wish, s, status, specialists, carried);
+        // Unfinished actions continue in the next plan of the same scale.
+        std::map<const Scale*, std::vector<PlanAction>> carried;
+        auto wish_at = [&](const Date& d) {
+            return path_total(spec.path, (d.days() - Date{2017, 10, 15}.days()) / 365.25) + rng.around(0, 3);
+        };
+        for (const Scheduled& s : schedule)
+            gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Completed, specialists, carried[s.scale]);
+        // This autumn's rounds are still open, as in any real county: one awaiting
+        // completion after consensus, one half rated.
+        if (std::string(spec.name) == "IPS Värnamo") {
+            const Scheduled s{Date{2026, 9, 21}, ips.get(), ReviewType::External};
+            gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Consensus, specialists, carried[s.scale]);
+        }
+        if (std::string(spec.name) == "Habo Jobbcenter") {
+            const Scheduled s{Date{2026, 10, 14}, ips.get(), ReviewType::Guided};
+            gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Draft, specialists, carried[s.scale], 12);
         }
     }
     tx.commit();

@@ -43,7 +43,7 @@ TEST_CASE("Every municipality in Jönköping county has a team; SE in most, IPS 
     CHECK(with_ips.size() <= 4);
 }
 
-TEST_CASE("IPS-25 rounds from 2017 to 2025 show teams that improve, stall and slip back") {
+TEST_CASE("Completed IPS-25 rounds from 2017 to 2025 show teams that improve, stall and slip back") {
     TempDir dir;
     Store demo = create_demo(db_path(dir));
     bool improves = false, stalls = false, slips = false, seqf = false;
@@ -52,7 +52,7 @@ TEST_CASE("IPS-25 rounds from 2017 to 2025 show teams that improve, stall and sl
         std::vector<double> totals;
         for (const Round& r : demo.rounds_of_team(t.id)) {
             if (r.scale_id == "seqf-se") seqf = true;
-            if (r.scale_id != "ips-25") continue;
+            if (r.scale_id != "ips-25" || r.status != RoundStatus::Completed) continue;
             years_min = std::min(years_min, r.assessed_on.year);
             years_max = std::max(years_max, r.assessed_on.year);
             totals.push_back(score(*demo.scale_of(r), demo.result_ratings(r.id)).total);
@@ -109,5 +109,5 @@ TEST_CASE("External reviews have two raters and consensus, notes in Swedish, fig
     CHECK(overdue > 0);
     CHECK(done > 0);
     CHECK(carried > 0);
-    CHECK(open_rounds == 2);
+    CHECK(open_rounds == 2);  // this autumn's rounds: one awaiting completion, one half rated
 }

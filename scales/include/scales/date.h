@@ -1,6 +1,7 @@
 #pragma once
 // A calendar date as rounds, plans and figures use it. Stored and exchanged as ISO
 // 8601 text (locale-free); shown in the reader's language.
+#include <ctime>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ struct Date {
     friend bool operator>(const Date& a, const Date& b) { return b < a; }
     friend bool operator>=(const Date& a, const Date& b) { return b <= a; }
 };
+
+// The local time now, portably (localtime is not thread-safe).
+std::tm local_time_now();
 
 // "15 januari 2026" / "15 January 2026", month names from the catalog.
 std::string format_date_long(const Date& date, const Translator& t);

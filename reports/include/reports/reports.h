@@ -1,0 +1,27 @@
+#pragma once
+// The PDF reports. Each takes the store, what to report on, the output path and options;
+// each writes through a temporary file, so a failed report leaves nothing behind.
+#include "reports/analysis.h"
+#include "scales/progress.h"
+
+#include <string>
+
+namespace fidelis::reports {
+
+struct ReportOptions {
+    std::string lang = "sv";          // "sv" or "en": text, numbers and dates
+    Date today = Date::today();       // the generation date, and what "overdue" is measured against
+    std::string organisation;         // author in the metadata; empty: the database's county
+    Progress progress;                // may cancel
+};
+
+void write_round_report(Store& store, Id round, const std::string& path, const ReportOptions& options);
+// `scale_id` empty: the scale of the team's latest round.
+void write_trend_report(Store& store, Id team, const std::string& scale_id, const std::string& path,
+                        const ReportOptions& options);
+void write_county_report(Store& store, const CountyQuery& query, const std::string& path, const ReportOptions& options);
+void write_plan_report(Store& store, Id round, const std::string& path, const ReportOptions& options);
+// One page per team for network meetings, from its latest round.
+void write_scorecard(Store& store, Id team, const std::string& path, const ReportOptions& options);
+
+}  // namespace fidelis::reports

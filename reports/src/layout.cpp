@@ -1,0 +1,234 @@
+#include "reports/layout.h"
+
+#include "scales/i18n.h"
+#include "scales/utf8.h"
+
+#include <algorithm>
+
+namespace fidelis::pdf {
+
+Flow::Flow(Document& doc, bool landscape) : doc_(doc), landscape_(landscape) {
+    page_ = &doc_.add_page(landscape_);
+    y_ = margin;
+}
+
+Page& Flow::new_page() {
+    page_ = &doc_.add_page(landscape_);
+    y_ = margin;
+    if (on_new_page) on_new_page(*this);
+    return *page_;
+}
+
+void Flow::keep(double height) {
+    if (y_ + height > bottom()) new_page();
+}
+
+std::vector<std::string> Flow::wrap(const std::string& raw, double width, double size, Weight weight) {
+    std::vector<std::string> lines;
+    const std::string text = utf8::sanitize(raw);
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t nl = text.find('\n', start);
+        const std::string para = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        std::string line;
+        std::size_t i = 0;
+        bool any = false;
+        while (i < para.size()) {
+            while (i < para.size() && (para[i] == ' ' || para[i] == '\t')) ++i;
+            if (i >= para.size()) break;
+            std::size_t end = para.find_first_of(" \t", i);
+            std::string word = para.substr(i, end == std::string::npos ? std::string::npos : end - i);
+            i = end == std::string::npos ? para.size() : end;
+            const std::string candidate = line.empty() ? word : line + " " + word;
+            if (doc_.text_width(candidate, size, weight) <= width) {
+                line = candidate;
+                continue;
+            }
+            if (!line.empty()) {
+                lines.push_back(line);
+                any = true;
+                line.clear();
+            }
+            // A word wider than the line is broken between characters.
+            while (doc_.text_width(word, size, weight) > width) {
+                std::size_t pos = 0, cut = 0;
+                while (pos < word.size()) {
+                    std::size_t next = pos;
+                    utf8::decode(word, next);
+                    if (doc_.text_width(word.substr(0, next), size, weight) > width) break;
+                    pos = next;
+                    cut = pos;
+                }
+                if (cut == 0) utf8::decode(word, cut);  // at least one character per line
+                lines.push_back(word.substr(0, cut));
+                any = true;
+                word.erase(0, cut);
+            }
+            line = word;
+        }
+        // A paragraph break is one blank line, however many the writer typed.
+        if (!line.empty()) lines.push_back(line);
+        else if (!any && !lines.empty() && !lines.back().empty()) lines.push_back(line);
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    while (!lines.empty() && lines.back().empty()) lines.pop_back();
+    return lines;
+}
+
+void Flow::heading(const std::string& text, int level) {
+    const double size = level == 1 ? 16 : level == 2 ? 12.5 : 10.5;
+    const double before = level == 1 ? 6 : 10;
+    // A heading never sits alone at the foot of a page.
+    keep(before + size * 1.4 + 40);
+    y_ += before;
+    for (const auto& line : wrap(text, width(), size, Weight::Bold)) {
+        y_ += size * 1.15;
+        page_->text(left(), y_, line, size, Weight::Bold, level == 1 ? accent : ink);
+    }
+    y_ += size * 0.45;
+}
+
+void Flow::paragraph(const std::string& text, const Style& style, double indent) {
+    const double line_height = style.size * style.leading;
+    for (const auto& line : wrap(text, width() - indent, style.size, style.weight)) {
+        keep(line_height);
+        y_ += line_height;
+        page_->text(left() + indent, y_ - style.size * 0.28, line, style.size, style.weight, style.colour);
+    }
+    y_ += style.size * 0.35;
+}
+
+void Flow::bullets(const std::vector<std::string>& items, const Style& style) {
+    for (const auto& item : items) {
+        const double line_height = style.size * style.leading;
+        keep(line_height);
+        page_->text(left() + 4, y_ + line_height - style.size * 0.28, "•", style.size, Weight::Bold, accent);
+        paragraph(item, style, 14);
+        y_ -= style.size * 0.2;
+    }
+    y_ += style.size * 0.3;
+}
+
+void Flow::label_value(const std::string& label, const std::string& value, double label_width) {
+    const Style st;
+    const auto lines = wrap(value, width() - label_width, st.size, Weight::Regular);
+    const double h = st.size * st.leading;
+    keep(h * double(std::min<std::size_t>(3, std::max<std::size_t>(1, lines.size()))));
+    page_->text(left(), y_ + h - st.size * 0.28, label, st.size, Weight::Bold, ink);
+    for (const auto& line : lines) {
+        keep(h);  // a long value continues on the next page, line by line
+        y_ += h;
+        page_->text(left() + label_width, y_ - st.size * 0.28, line, st.size, Weight::Regular, ink);
+    }
+    if (lines.empty()) y_ += h;
+}
+
+namespace {
+constexpr double cell_pad = 3;
+}
+
+Flow::CellLines Flow::wrap_row(const std::vector<double>& widths, const Row& row, const Style& style, bool header) {
+    CellLines cells(widths.size());
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+        const Cell empty;
+        const Cell& cell = c < row.size() ? row[c] : empty;
+        cells[c] = wrap(cell.text, std::max(4.0, widths[c] - 2 * cell_pad), style.size, header ? Weight::Bold : cell.weight);
+    }
+    return cells;
+}
+
+double Flow::draw_slice(const std::vector<Column>& columns, const std::vector<double>& widths, const Row& row,
+                        const CellLines& lines, std::size_t first, std::size_t count, const Style& style, bool header) {
+    const double line_height = style.size * style.leading;
+    const double height = double(std::max<std::size_t>(1, count)) * line_height + 2 * cell_pad;
+    double x = left();
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        const Cell empty;
+        const Cell& cell = c < row.size() ? row[c] : empty;
+        if (header) page_->rect(x, y_, widths[c], height, &light_grey);
+        else if (cell.fill) page_->rect(x, y_, widths[c], height, &*cell.fill);
+        double ty = y_ + cell_pad;
+        for (std::size_t i = first; i < first + count && i < lines[c].size(); ++i) {
+            ty += line_height;
+            const double tx = columns[c].align == Align::Left    ? x + cell_pad
+                              : columns[c].align == Align::Right ? x + widths[c] - cell_pad
+                                                                 : x + widths[c] / 2;
+            page_->text(tx, ty - style.size * 0.3, lines[c][i], style.size, header ? Weight::Bold : cell.weight,
+                        header ? ink : cell.colour, columns[c].align);
+        }
+        x += widths[c];
+    }
+    page_->line(left(), y_ + height, left() + width(), y_ + height, light_grey, 0.5);
+    y_ += height;
+    return height;
+}
+
+void Flow::table(const std::vector<Column>& columns, const std::vector<Row>& rows, const Style& style) {
+    std::vector<double> widths;
+    double fixed = 0;
+    int flexible = 0;
+    for (const auto& c : columns) {
+        fixed += c.width;
+        if (c.width <= 0) ++flexible;
+    }
+    for (const auto& c : columns)
+        widths.push_back(c.width > 0 ? c.width : std::max(30.0, (width() - fixed) / std::max(1, flexible)));
+    Row header;
+    for (const auto& c : columns) header.push_back(Cell(c.title));
+    const CellLines header_lines = wrap_row(widths, header, style, true);
+    std::size_t header_count = 1;
+    for (const auto& l : header_lines) header_count = std::max(header_count, l.size());
+    const double line_height = style.size * style.leading;
+    const double header_height = double(header_count) * line_height + 2 * cell_pad;
+    auto put_header = [&] { draw_slice(columns, widths, header, header_lines, 0, header_count, style, true); };
+    const double page_capacity = bottom() - margin - header_height;
+
+    keep(header_height + line_height * 2 + 2 * cell_pad);
+    put_header();
+    for (const Row& row : rows) {
+        const CellLines lines = wrap_row(widths, row, style, false);
+        std::size_t total = 1;
+        for (const auto& l : lines) total = std::max(total, l.size());
+        const double row_height = double(total) * line_height + 2 * cell_pad;
+        // A row that fits on a fresh page moves there whole; a longer one is split so that
+        // every line still lands on a page.
+        if (y_ + row_height > bottom() && row_height <= page_capacity) {
+            new_page();
+            put_header();
+        }
+        std::size_t first = 0;
+        while (first < total) {
+            std::size_t room = std::size_t(std::max(0.0, (bottom() - y_ - 2 * cell_pad) / line_height));
+            if (room == 0) {
+                new_page();
+                put_header();
+                continue;
+            }
+            const std::size_t count = std::min(room, total - first);
+            draw_slice(columns, widths, row, lines, first, count, style, false);
+            first += count;
+        }
+    }
+    y_ += 6;
+}
+
+void Flow::finish(const std::string& footer, const std::string& page_pattern) {
+    const std::size_t n = doc_.page_count();
+    for (std::size_t i = 0; i < n; ++i) {
+        Page& p = doc_.page(i);
+        const double y = p.height() - margin + 14;
+        p.line(margin, y - 11, p.width() - margin, y - 11, light_grey, 0.5);
+        const std::string numbers = format(page_pattern, {std::to_string(i + 1), std::to_string(n)});
+        const double numbers_width = doc_.text_width(numbers, 7.5) + 12;
+        const auto lines = wrap(footer, p.width() - 2 * margin - numbers_width, 7.5, Weight::Regular);
+        double ly = y;
+        for (const auto& line : lines) {
+            p.text(margin, ly, line, 7.5, Weight::Regular, grey);
+            ly += 9;
+        }
+        p.text(p.width() - margin, y, numbers, 7.5, Weight::Regular, grey, Align::Right);
+    }
+}
+
+}  // namespace fidelis::pdf

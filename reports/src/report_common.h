@@ -1,0 +1,60 @@
+#pragma once
+// What every report shares: its translator, the title block, number texts, footer and
+// the draft stamp.
+#include "reports/charts.h"
+#include "reports/layout.h"
+#include "reports/reports.h"
+
+#include <memory>
+
+namespace fidelis::reports {
+
+using pdf::Cell;
+using pdf::Column;
+using pdf::Row;
+using pdf::Style;
+using pdf::Weight;
+
+class ReportWriter {
+public:
+    ReportWriter(Store& store, const ReportOptions& options, bool landscape);
+    virtual ~ReportWriter() = default;
+
+    Store& store;
+    const ReportOptions& options;
+    std::shared_ptr<const Translator> translator;
+    const Translator& t;
+    std::string lang;
+    pdf::Document doc;
+    pdf::Flow flow;
+
+    // Kicker, title and a line under it.
+    void title(const std::string& kicker, const std::string& heading, const std::string& subtitle);
+    void progress(double fraction) const { report_progress(options.progress, fraction); }
+
+    std::string num(double v, int decimals = 0) const { return format_decimal(v, decimals, lang); }
+    std::string change(std::optional<double> v, int decimals = 0) const;
+    std::string level(std::optional<int> v) const { return v ? std::to_string(*v) : std::string("–"); }
+    std::string date(const Date& d) const { return d.iso(); }
+    std::string percent(double share) const { return format_percent(share, lang); }
+    std::string item_label(const Scale& scale, const std::string& id) const;
+    // "87 of 125", "3,2 of 4,0".
+    std::string total_text(const Scale& scale, double total) const;
+    std::string band_text(const Score& score) const;
+    std::string period_text(const std::optional<Date>& from, const std::optional<Date>& to) const;
+    // The metadata author; a coded report must not name its county.
+    virtual std::string author() const;
+
+    // "IPS-25 edition 2019 · Round 2025-10-06 · External review · Generated 2026-11-22".
+    std::string round_footer(const Scale& scale, const Round& round) const;
+    // A translucent "DRAFT" across every page, and the word in every footer, where screen
+    // readers and text extraction find it.
+    void stamp_draft();
+    // Footers, metadata, save.
+    void finish(const std::string& footer, const std::string& title, const std::string& subject, const std::string& path);
+
+private:
+    bool draft_ = false;
+};
+
+}  // namespace fidelis::reports

@@ -1,0 +1,255 @@
+// The round report: page one stands alone for the manager who reads only that; then the
+// method, the score table, the item profile and item pages for the team.
+#include "report_common.h"
+
+#include "scales/i18n.h"
+
+#include <algorithm>
+#include <set>
+
+namespace fidelis::reports {
+namespace {
+
+
+class RoundReport : public ReportWriter {
+public:
+    RoundReport(Store& s, Id round, const ReportOptions& o) : ReportWriter(s, o, false), a(analyse_round(s, round)) {}
+
+    void write(const std::string& path) {
+        const Scale& scale = *a.scale;
+        title(t.tr("FIDELITY REPORT"), a.team.name,
+              a.team.municipality_name + " · " + scale.title.get(lang) + " (" + scale.display_name(lang) + ", " +
+                  t.tr("edition") + " " + scale.edition + ") · " + date(a.round.assessed_on) + " · " +
+                  label_of(a.round.review_type, t));
+        if (a.round.status != RoundStatus::Completed)
+            flow.paragraph(format(t.tr("Draft: this round is not completed (status: {1}). The results can still change."),
+                                  {label_of(a.round.status, t)}),
+                           Style{9.5, Weight::Bold, pdf::Rgb::hex("#a3322b")});
+        summary_page();
+        progress(0.3);
+        flow.new_page();
+        method();
+        score_table();
+        progress(0.5);
+        flow.heading(t.tr("Item profile"), 2);
+        charts::dot_profile(flow, scale, a.items, t);
+        progress(0.6);
+        item_pages();
+        if (a.round.status != RoundStatus::Completed) stamp_draft();
+        const std::string footer = round_footer(scale, a.round);
+        finish(footer, format(t.tr("Fidelity report: {1}, {2}"), {a.team.name, date(a.round.assessed_on)}),
+               scale.title.get(lang), path);
+    }
+
+private:
+    void summary_page() {
+        const Scale& scale = *a.scale;
+        const int d = scale.scoring.decimals;
+        pdf::Page& p = flow.page();
+        // The total in large type, with its band written out.
+        flow.advance(30);
+        p.text(flow.left(), flow.y(), num(a.score.total, d), 30, Weight::Bold, pdf::ink);
+        const double w = doc.text_width(num(a.score.total, d), 30, Weight::Bold);
+        p.text(flow.left() + w + 6, flow.y(), format(t.tr("of {1}"), {num(scale.max_total(), d)}), 12, Weight::Regular,
+               pdf::grey);
+        if (a.score.band) {
+            const pdf::Rgb swatch = charts::band_colour(scale, *a.score.band);
+            p.rect(flow.left() + w + 70, flow.y() - 13, 12, 12, &swatch);
+        }
+        p.text(flow.left() + w + 88, flow.y() - 2, band_text(a.score), 14, Weight::Bold, pdf::ink);
+        flow.advance(10);
+        if (!a.score.complete()) {
+            std::string ids;
+            for (const auto& v : {a.score.cannot_rate, a.score.unrated})
+                for (const auto& id : v) ids += (ids.empty() ? "" : ", ") + id;
+            flow.paragraph(format(t.tr("The total is incomplete: {1} of {2} items have an agreed rating ({3} missing "
+                                       "or not possible to rate). It is not comparable with complete totals."),
+                                  {std::to_string(a.score.rated), std::to_string(a.score.items), ids}),
+                           Style{9, Weight::Bold, pdf::Rgb::hex("#a3322b")});
+        }
+        charts::band_gauge(flow, scale, a.score,
+                           a.previous_score && a.previous_score->complete() ? std::optional<double>(a.previous_score->total)
+                                                                            : std::nullopt,
+                           t);
+        if (a.previous) {
+            const auto ch = a.change();
+            flow.paragraph(
+                ch ? format(t.tr("Change since the previous round ({1}): {2}, from {3} to {4}."),
+                            {date(a.previous->assessed_on), change(*ch, d), num(a.previous_score->total, d),
+                             num(a.score.total, d)})
+                   : format(t.tr("Previous round: {1}. A change cannot be given because one of the totals is incomplete."),
+                            {date(a.previous->assessed_on)}),
+                Style{10, Weight::Bold});
+        } else {
+            flow.paragraph(t.tr("This is the team's first round with this scale."), Style{10, Weight::Bold});
+        }
+
+        flow.heading(t.tr("Section scores"), 2);
+        std::vector<Row> rows;
+        for (std::size_t i = 0; i < a.score.sections.size(); ++i) {
+            const SectionScore& s = a.score.sections[i];
+            const Section* sec = scale.section(s.section_id);
+            std::optional<double> before;
+            if (a.previous_score && i < a.previous_score->sections.size() && a.previous_score->sections[i].complete())
+                before = a.previous_score->sections[i].value;
+            const bool mean = scale.scoring.mode == TotalMode::Mean;
+            rows.push_back({Cell(sec ? sec->name.get(lang) : s.section_id),
+                            Cell(num(s.value, mean ? 1 : 0) + (s.complete() ? "" : " *")),
+                            Cell(num(s.max_possible, mean ? 1 : 0)), Cell(before ? num(*before, mean ? 1 : 0) : "–"),
+                            Cell(s.complete() && before ? change(s.value - *before, mean ? 1 : 0) : "–")});
+        }
+        flow.table({{t.tr("Section"), 0}, {t.tr("Score"), 70, pdf::Align::Right}, {t.tr("Max"), 60, pdf::Align::Right},
+                    {t.tr("Previous"), 70, pdf::Align::Right}, {t.tr("Change"), 70, pdf::Align::Right}},
+                   rows);
+
+        flow.heading(t.tr("Strengths and priorities"), 2);
+        std::vector<Row> sp;
+        for (std::size_t i = 0; i < 3; ++i) {
+            auto cell = [&](const std::vector<std::string>& ids) {
+                if (i >= ids.size()) return Cell("");
+                const auto& ir = *std::find_if(a.items.begin(), a.items.end(),
+                                               [&](const ItemResult& x) { return x.item_id == ids[i]; });
+                return Cell(item_label(*a.scale, ids[i]) + " — " + format(t.tr("level {1}"), {level(ir.level)}));
+            };
+            sp.push_back({cell(a.strengths), cell(a.priorities)});
+        }
+        flow.table({{t.tr("Strengths: highest-rated items"), 0}, {t.tr("Priorities: lowest-rated items"), 0}}, sp);
+        flow.paragraph(t.tr("Ties are broken in favour of the items most closely tied to employment outcomes."),
+                       Style{7.5, Weight::Regular, pdf::grey});
+        if (!a.stuck.empty()) {
+            std::string ids;
+            for (const auto& id : a.stuck) ids += (ids.empty() ? "" : ", ") + id;
+            flow.paragraph(format(t.tr("At level {1} or below for two rounds or more: {2}."),
+                                  {std::to_string(stuck_threshold(*a.scale)), ids}),
+                           Style{9.5, Weight::Bold});
+        }
+        if (!a.round.strengths.empty() || !a.round.recommendations.empty()) {
+            flow.heading(t.tr("The reviewers' summary"), 2);
+            if (!a.round.strengths.empty()) flow.label_value(t.tr("Strengths"), a.round.strengths, 110);
+            if (!a.round.recommendations.empty())
+                flow.label_value(t.tr("Recommendations"), a.round.recommendations, 110);
+        }
+    }
+
+    void method() {
+        flow.heading(t.tr("Method"), 1);
+        flow.label_value(t.tr("Review type"), label_of(a.round.review_type, t));
+        flow.label_value(t.tr("Date"), date(a.round.assessed_on));
+        flow.label_value(t.tr("Period covered"), period_text(a.round.period_from, a.round.period_to));
+        std::string raters;
+        for (const Rater& r : a.round.raters) raters += (raters.empty() ? "" : "; ") + r.name + (r.role.empty() ? "" : " (" + r.role + ")");
+        flow.label_value(t.tr("Raters"), raters.empty() ? "–" : raters);
+        if (a.round.raters.size() > 1)
+            flow.label_value(t.tr("Consensus"), t.tr("The raters rated each item on their own, then agreed a consensus "
+                                                     "rating; the report shows the consensus."));
+        std::set<std::string> codes;
+        for (const Item& item : a.scale->items) codes.insert(item.sources.begin(), item.sources.end());
+        std::string sources;
+        for (const auto& c : codes)
+            if (const DataSource* s = a.scale->source(c)) sources += (sources.empty() ? "" : "; ") + c + ": " + s->name.get(lang);
+        if (!sources.empty()) flow.label_value(t.tr("Data sources"), sources);
+        flow.label_value(t.tr("Scale"), a.scale->title.get(lang) + ", " + t.tr("edition") + " " + a.scale->edition + ". " +
+                                             a.scale->citation);
+        flow.label_value(t.tr("Definition"), format(t.tr("content hash {1}"), {a.scale->content_hash.substr(0, 16)}));
+        flow.space(6);
+    }
+
+    void score_table() {
+        flow.heading(t.tr("Scores"), 2);
+        for (const Section& sec : a.scale->sections) {
+            std::vector<Row> rows;
+            for (const auto& id : sec.item_ids) {
+                const ItemResult& ir = *std::find_if(a.items.begin(), a.items.end(),
+                                                     [&](const ItemResult& x) { return x.item_id == id; });
+                const std::string score = ir.level ? std::to_string(*ir.level) : ir.cannot_rate ? t.tr("cannot rate") : "–";
+                const auto ch = ir.change();
+                rows.push_back({Cell(id), Cell(a.scale->item(id)->name.get(lang)), Cell(score), Cell(level(ir.previous)),
+                                Cell(ch ? change(*ch) : "–")});
+            }
+            flow.paragraph(sec.name.get(lang), Style{10, Weight::Bold, pdf::accent});
+            flow.table({{t.tr("Item"), 38}, {t.tr("Name"), 0}, {t.tr("Score"), 60, pdf::Align::Right},
+                        {t.tr("Previous"), 60, pdf::Align::Right}, {t.tr("Change"), 60, pdf::Align::Right}},
+                       rows);
+        }
+    }
+
+    void item_pages() {
+        flow.new_page();
+        flow.heading(t.tr("Item by item"), 1);
+        const std::vector<Rating> ratings = store.ratings(a.round.id);
+        const std::vector<ItemFeedback> feedback = store.item_feedback(a.round.id);
+        const Style text{9.5};
+        std::size_t done = 0;
+        for (const ItemResult& ir : a.items) {
+            progress(0.6 + 0.35 * double(++done) / double(a.items.size()));
+            const Item& item = *a.scale->item(ir.item_id);
+            std::string head = ir.item_id + " " + item.name.get(lang) + " — ";
+            head += ir.level ? format(t.tr("level {1}"), {std::to_string(*ir.level)})
+                             : ir.cannot_rate ? t.tr("cannot rate") : t.tr("not rated");
+            if (ir.previous) head += " (" + format(t.tr("previous {1}"), {std::to_string(*ir.previous)}) + ")";
+            flow.heading(head, 3);
+            if (ir.level) {
+                if (const LocalText* anchor = a.scale->anchor_text(item, *ir.level))
+                    flow.label_value(t.tr("Achieved"), anchor->get(lang), 110);
+                if (*ir.level < a.scale->max_level())
+                    if (const LocalText* next = a.scale->anchor_text(item, *ir.level + 1))
+                        flow.label_value(format(t.tr("Next level ({1})"), {std::to_string(*ir.level + 1)}),
+                                         next->get(lang), 110);
+            }
+            const Rating* agreed = nullptr;
+            for (const Rating& r : ratings)
+                if (r.item_id == ir.item_id && r.rater_id == consensus_rater) agreed = &r;
+            if (!agreed && a.round.raters.size() == 1)
+                for (const Rating& r : ratings)
+                    if (r.item_id == ir.item_id) agreed = &r;
+            if (agreed) {
+                inputs(item, agreed->input);
+                if (agreed->input.cannot_rate)
+                    flow.label_value(t.tr("Why not rated"), agreed->input.cannot_rate_reason, 110);
+                if (!agreed->evidence.empty()) flow.label_value(t.tr("Evidence"), agreed->evidence, 110);
+                if (!agreed->rationale.empty()) flow.label_value(t.tr("Consensus"), agreed->rationale, 110);
+                if (!agreed->note.empty()) flow.label_value(t.tr("Note"), agreed->note, 110);
+            }
+            for (const ItemFeedback& f : feedback) {
+                if (f.item_id != ir.item_id) continue;
+                if (!f.strengths.empty()) flow.label_value(t.tr("Strength"), f.strengths, 110);
+                if (!f.recommendation.empty()) flow.label_value(t.tr("Recommendation"), f.recommendation, 110);
+            }
+            flow.space(text.size * 0.4);
+        }
+    }
+
+    void inputs(const Item& item, const ItemRating& in) {
+        if (in.value && item.numeric) {
+            flow.label_value(t.tr("Entered"), format_decimal(*in.value, item.numeric->decimals, lang) + " " +
+                                                  item.numeric->unit.get(lang), 110);
+        }
+        if (item.checklist && !in.checked.empty()) {
+            std::string present;
+            for (const auto& c : item.checklist->components)
+                if (std::find(in.checked.begin(), in.checked.end(), c.id) != in.checked.end())
+                    present += (present.empty() ? "" : "\n") + c.text.get(lang);
+            flow.label_value(format(t.tr("In place ({1} of {2})"), {std::to_string(in.checked.size()),
+                                                                    std::to_string(item.checklist->components.size())}),
+                             present, 110);
+        }
+        if (!in.specialists.empty()) {
+            std::string values;
+            for (double v : in.specialists) values += (values.empty() ? "" : "; ") + format_decimal(v, item.numeric ? item.numeric->decimals : 0, lang);
+            double mean = 0;
+            level_for_specialists(item, in.specialists, &mean);
+            flow.label_value(t.tr("Per specialist"),
+                             values + " — " + format(t.tr("mean level {1}"), {format_decimal(mean, 2, lang)}), 110);
+        }
+    }
+
+    RoundAnalysis a;
+};
+
+}  // namespace
+
+void write_round_report(Store& store, Id round, const std::string& path, const ReportOptions& options) {
+    RoundReport(store, round, options).write(path);
+}
+
+}  // namespace fidelis::reports

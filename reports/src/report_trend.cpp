@@ -1,0 +1,140 @@
+// The trend report: one team over all its rounds of a scale.
+#include "report_common.h"
+
+#include "scales/i18n.h"
+
+#include <algorithm>
+
+namespace fidelis::reports {
+namespace {
+
+
+class TrendReport : public ReportWriter {
+public:
+    TrendReport(Store& s, Id team, const std::string& scale, const ReportOptions& o)
+        : ReportWriter(s, o, false), a(analyse_trend(s, team, scale)) {}
+
+    void write(const std::string& path) {
+        if (!a.scale || a.points.empty())
+            throw Error(format(t.tr("{1} has no rounds to show a trend for."), {a.team.name}));
+        const Scale& scale = *a.scale;
+        const std::string span = std::to_string(a.points.front().round.assessed_on.year) + "–" +
+                                 std::to_string(a.points.back().round.assessed_on.year);
+        title(t.tr("TREND REPORT"), a.team.name,
+              a.team.municipality_name + " · " + scale.title.get(lang) + " (" + scale.display_name(lang) + ") · " +
+                  format(t.tr("{1} rounds, {2}"), {std::to_string(a.points.size()), span}));
+        flow.heading(t.tr("Total over time"), 2);
+        charts::trend_chart(flow, scale, a.points, t);
+        rounds_table();
+        progress(0.4);
+        item_table();
+        progress(0.7);
+        stuck_list();
+        actions_table();
+        const std::string footer = scale.display_name(lang) + " " + t.tr("edition") + " " + scale.edition + " · " +
+                                   a.team.name + " · " + format(t.tr("Rounds {1}"), {span}) + " · " +
+                                   format(t.tr("Generated {1}"), {date(options.today)});
+        finish(footer, format(t.tr("Trend report: {1}"), {a.team.name}), scale.title.get(lang), path);
+    }
+
+private:
+    void rounds_table() {
+        const int d = a.scale->scoring.decimals;
+        std::vector<Row> rows;
+        std::optional<double> before;
+        for (const TrendPoint& p : a.points) {
+            const bool complete = p.score.complete();
+            Row r{Cell(date(p.round.assessed_on)), Cell(label_of(p.round.review_type, t)), Cell(label_of(p.round.status, t)),
+                  Cell(num(p.score.total, d) + (complete ? "" : " *")), Cell(band_text(p.score)),
+                  Cell(complete && before ? change(p.score.total - *before, d) : "–")};
+            rows.push_back(r);
+            before = complete ? std::optional<double>(p.score.total) : std::nullopt;
+        }
+        flow.table({{t.tr("Date"), 70}, {t.tr("Review type"), 120}, {t.tr("Status"), 70},
+                    {t.tr("Total"), 50, pdf::Align::Right}, {t.tr("Band"), 0}, {t.tr("Change"), 55, pdf::Align::Right}},
+                   rows);
+    }
+
+    void item_table() {
+        flow.heading(t.tr("Item by round"), 2);
+        const int threshold = stuck_threshold(*a.scale);
+        flow.paragraph(format(t.tr("Each cell is the agreed level. A level marked * is part of a run of two rounds or "
+                                   "more at level {1} or below that lasts to the latest round."),
+                              {std::to_string(threshold)}),
+                       Style{8, Weight::Regular, pdf::grey});
+        const std::size_t per_table = 9;
+        for (std::size_t first = 0; first < a.points.size(); first += per_table) {
+            const std::size_t last = std::min(a.points.size(), first + per_table);
+            std::vector<Column> cols{{t.tr("Item"), 0}};
+            for (std::size_t i = first; i < last; ++i) {
+                const Date& d = a.points[i].round.assessed_on;
+                cols.push_back({std::to_string(d.year) + "-" + (d.month < 10 ? "0" : "") + std::to_string(d.month), 44,
+                                pdf::Align::Centre});
+            }
+            std::vector<Row> rows;
+            for (const Item& item : a.scale->items) {
+                Row r{Cell(item.id + " " + item.name.get(lang))};
+                const int streak = a.stuck_rounds.count(item.id) ? a.stuck_rounds.at(item.id) : 0;
+                for (std::size_t i = first; i < last; ++i) {
+                    const auto l = a.points[i].levels.find(item.id);
+                    Cell c(l == a.points[i].levels.end() ? "–" : std::to_string(l->second));
+                    if (l != a.points[i].levels.end()) {
+                        c.fill = charts::level_colour(*a.scale, l->second).mix(pdf::white, 0.55);
+                        const bool in_streak = streak >= 2 && i + std::size_t(streak) >= a.points.size();
+                        if (in_streak) {
+                            c.text += "*";
+                            c.weight = Weight::Bold;
+                        }
+                    }
+                    r.push_back(c);
+                }
+                rows.push_back(r);
+            }
+            flow.table(cols, rows, Style{7.5});
+        }
+        charts::level_legend(flow, *a.scale, t);
+    }
+
+    void stuck_list() {
+        flow.heading(format(t.tr("Items at level {1} or below for two rounds or more"),
+                            {std::to_string(stuck_threshold(*a.scale))}),
+                     2);
+        if (a.stuck.empty()) {
+            flow.paragraph(t.tr("None: no item has stayed this low in the latest two rounds."));
+            return;
+        }
+        std::vector<std::string> lines;
+        for (const auto& id : a.stuck)
+            lines.push_back(item_label(*a.scale, id) + " — " +
+                            format(t.tr("{1} rounds in a row"), {std::to_string(a.stuck_rounds.at(id))}));
+        flow.bullets(lines);
+    }
+
+    void actions_table() {
+        flow.heading(t.tr("Earlier plan actions and how the items moved afterwards"), 2);
+        if (a.actions.empty()) {
+            flow.paragraph(t.tr("No improvement plan has been recorded for these rounds."));
+            return;
+        }
+        std::vector<Row> rows;
+        for (const ActionOutcome& o : a.actions) {
+            std::string moved = level(o.level_then) + " → " + level(o.level_next) + " → " + level(o.level_latest);
+            rows.push_back({Cell(date(o.plan_round.assessed_on)), Cell(o.action.item_id), Cell(o.action.what),
+                            Cell(label_of(o.action.status, t)), Cell(moved)});
+        }
+        flow.table({{t.tr("Plan of"), 62}, {t.tr("Item"), 34}, {t.tr("Action"), 0}, {t.tr("Status"), 60},
+                    {t.tr("Level then → next → latest"), 100, pdf::Align::Centre}},
+                   rows, Style{8});
+    }
+
+    TrendAnalysis a;
+};
+
+}  // namespace
+
+void write_trend_report(Store& store, Id team, const std::string& scale_id, const std::string& path,
+                        const ReportOptions& options) {
+    TrendReport(store, team, scale_id, options).write(path);
+}
+
+}  // namespace fidelis::reports

@@ -1,0 +1,286 @@
+// Every report type, rendered and checked the way a reader's tools see it: qpdf says the
+// file is valid, pdffonts says every font is embedded, pdftotext finds the content.
+#include "reports/layout.h"
+#include "reports/reports.h"
+#include "run.h"
+#include "store/demo.h"
+#include "temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace fidelis;
+using namespace fidelis::reports;
+using fidelis::test::run;
+using fidelis::test::TempDir;
+
+namespace {
+
+// One demo county for all rendering tests.
+Store& demo() {
+    static TempDir dir;
+    static Store store = create_demo((dir / "demo.fidelis").string());
+    return store;
+}
+
+ReportOptions options(const std::string& lang) {
+    ReportOptions o;
+    o.lang = lang;
+    o.today = *Date::try_parse("2026-11-22");
+    return o;
+}
+
+Id round_of(const std::string& team_name, const std::string& date_prefix) {
+    for (const Team& t : demo().teams())
+        if (t.name == team_name)
+            for (const Round& r : demo().rounds_of_team(t.id))
+                if (r.assessed_on.iso().rfind(date_prefix, 0) == 0) return r.id;
+    FAIL("no such round");
+    return 0;
+}
+
+Id team_named(const std::string& name) {
+    for (const Team& t : demo().teams())
+        if (t.name == name) return t.id;
+    FAIL("no such team");
+    return 0;
+}
+
+// Checks the file the way the issue asks, and returns its text.
+std::string verify(const std::string& path) {
+    const auto check = run("/usr/bin/qpdf", {"--check", path});
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+    const auto fonts = run("/usr/bin/pdffonts", {path});
+    REQUIRE(fonts.exit_code == 0);
+    std::istringstream lines(fonts.out);
+    std::string line;
+    int fonts_listed = 0;
+    for (int n = 0; std::getline(lines, line); ++n) {
+        if (n < 2 || line.empty()) continue;  // header lines
+        ++fonts_listed;
+        INFO(line);
+        CHECK(line.find(" yes ") != std::string::npos);  // emb
+    }
+    CHECK(fonts_listed >= 1);
+    const auto text = run("/usr/bin/pdftotext", {"-layout", path, "-"});
+    REQUIRE(text.exit_code == 0);
+    CHECK_FALSE(std::filesystem::exists(path + ".part"));
+    return text.out;
+}
+
+const std::vector<std::string> jonkoping_municipalities = {"Aneby", "Eksjö", "Gislaved", "Gnosjö", "Habo",
+                                                           "Jönköping", "Mullsjö", "Nässjö", "Sävsjö", "Tranås",
+                                                           "Vaggeryd", "Vetlanda", "Värnamo"};
+
+}  // namespace
+
+TEST_CASE("Round report in Swedish and English") {
+    TempDir dir;
+    const Id round = round_of("IPS-teamet Jönköping", "2025");
+    write_round_report(demo(), round, (dir / "sv.pdf").string(), options("sv"));
+    const std::string sv = verify((dir / "sv.pdf").string());
+    CHECK(sv.find("RAPPORT OM PROGRAMTROHET") != std::string::npos);
+    CHECK(sv.find("IPS-teamet Jönköping") != std::string::npos);
+    CHECK(sv.find("Poäng per avsnitt") != std::string::npos);
+    CHECK(sv.find("Styrkor och prioriteringar") != std::string::npos);
+    CHECK(sv.find("Förändring sedan förra mätomgången") != std::string::npos);
+    CHECK(sv.find("Punkt för punkt") != std::string::npos);
+    CHECK(sv.find("Nästa nivå") != std::string::npos);
+    CHECK(sv.find("Sida 1 av") != std::string::npos);
+    CHECK(sv.find("UTKAST") == std::string::npos);
+
+    write_round_report(demo(), round, (dir / "en.pdf").string(), options("en"));
+    const std::string en = verify((dir / "en.pdf").string());
+    CHECK(en.find("FIDELITY REPORT") != std::string::npos);
+    CHECK(en.find("Section scores") != std::string::npos);
+    CHECK(en.find("Page 1 of") != std::string::npos);
+    CHECK(en.find("Exemplary fidelity") != std::string::npos);  // band labels from the scale file
+}
+
+TEST_CASE("A draft round carries the draft stamp and an explicitly incomplete total") {
+    TempDir dir;
+    write_round_report(demo(), round_of("Habo Jobbcenter", "2026"), (dir / "d.pdf").string(), options("sv"));
+    const std::string text = verify((dir / "d.pdf").string());
+    // On every page, in the footer, besides the diagonal stamp.
+    const auto pages = run("/usr/bin/pdfinfo", {(dir / "d.pdf").string()}).out;
+    const int n = std::stoi(pages.substr(pages.find("Pages:") + 6));
+    int stamped = 0;
+    for (std::size_t at = 0; (at = text.find("UTKAST · IPS-25", at)) != std::string::npos; ++at) ++stamped;
+    CHECK(stamped == n);
+    CHECK(text.find("Utkast: mätomgången är inte avslutad") != std::string::npos);
+    CHECK(text.find("Totalen är ofullständig: 12 av 25") != std::string::npos);
+    CHECK(text.find("inget band") != std::string::npos);
+}
+
+TEST_CASE("Trend report in both languages") {
+    TempDir dir;
+    write_trend_report(demo(), team_named("IPS Värnamo"), "ips-25", (dir / "t.pdf").string(), options("sv"));
+    const std::string sv = verify((dir / "t.pdf").string());
+    CHECK(sv.find("UTVECKLINGSRAPPORT") != std::string::npos);
+    CHECK(sv.find("Totalpoäng över tid") != std::string::npos);
+    CHECK(sv.find("Punkter på nivå 3 eller lägre") != std::string::npos);
+    CHECK(sv.find("Tidigare planers åtgärder") != std::string::npos);
+    CHECK(sv.find("2017-11") != std::string::npos);
+    write_trend_report(demo(), team_named("IPS Värnamo"), "", (dir / "e.pdf").string(), options("en"));
+    CHECK(verify((dir / "e.pdf").string()).find("Item by round") != std::string::npos);
+}
+
+TEST_CASE("County report names all 13 municipalities; the coded one names none") {
+    TempDir dir;
+    CountyQuery q;
+    q.scale_id = "ips-25";
+    write_county_report(demo(), q, (dir / "county.pdf").string(), options("sv"));
+    const std::string text = verify((dir / "county.pdf").string());
+    for (const auto& m : jonkoping_municipalities) {
+        INFO(m);
+        CHECK(text.find(m) != std::string::npos);
+    }
+    for (const char* part : {"GGVV", "Södra Vätterbygden", "Höglandet", "Så läser du rapporten",
+                             "Teamens uppgifter per kön", "Gemensamma styrkor"})
+        CHECK(text.find(part) != std::string::npos);
+
+    q.coded = true;
+    write_county_report(demo(), q, (dir / "coded.pdf").string(), options("sv"));
+    const std::string coded = verify((dir / "coded.pdf").string());
+    const std::string info = run("/usr/bin/pdfinfo", {(dir / "coded.pdf").string()}).out;
+    for (const auto& m : jonkoping_municipalities) {
+        INFO(m);
+        CHECK(coded.find(m) == std::string::npos);
+        CHECK(info.find(m) == std::string::npos);
+    }
+    for (const Team& t : demo().teams()) CHECK(coded.find(t.name) == std::string::npos);
+    for (const char* part : {"GGVV", "Höglandet", "Södra Vätterbygden"}) CHECK(coded.find(part) == std::string::npos);
+    CHECK(coded.find("kodad för publicering") != std::string::npos);
+}
+
+TEST_CASE("County report with a period and the previous period, in English") {
+    TempDir dir;
+    CountyQuery q;
+    q.from = Date::try_parse("2024-01-01");
+    q.to = Date::try_parse("2025-12-31");
+    write_county_report(demo(), q, (dir / "c.pdf").string(), options("en"));
+    const std::string text = verify((dir / "c.pdf").string());
+    CHECK(text.find("COUNTY COMPARISON") != std::string::npos);
+    CHECK(text.find("Previous period: 2022-01-01 – 2023-12-31.") != std::string::npos);
+    CHECK(text.find("Change for teams measured in both periods") != std::string::npos);
+    CHECK(text.find("Good fidelity or better") != std::string::npos);
+}
+
+TEST_CASE("The improvement plan has every column, marks overdue rows in words and leaves room to sign") {
+    TempDir dir;
+    write_plan_report(demo(), round_of("IPS-teamet Jönköping", "2025"), (dir / "p.pdf").string(), options("sv"));
+    const std::string text = verify((dir / "p.pdf").string());
+    for (const char* column : {"Område/punkt", "Nuläge", "Mål", "Åtgärd", "Ansvarig", "Resurser", "Start",
+                               "Slutdatum", "Uppföljning", "Status", "Kommentar"}) {
+        INFO(column);
+        CHECK(text.find(column) != std::string::npos);
+    }
+    CHECK(text.find("FÖRBÄTTRINGSPLAN") != std::string::npos);
+    CHECK(text.find("Ansvarig chef") != std::string::npos);
+    CHECK(text.find("Nästa uppföljning") != std::string::npos);
+    CHECK(text.find("Försenad") != std::string::npos);
+    CHECK(text.find("Uppföljning av förra planen") != std::string::npos);
+    CHECK(text.find("Datum och underskrift, ansvarig chef") != std::string::npos);
+    const auto size = run("/usr/bin/pdfinfo", {(dir / "p.pdf").string()}).out;
+    CHECK(size.find("841.89 x 595.276") != std::string::npos);  // A4 landscape
+
+    write_plan_report(demo(), round_of("IPS-teamet Jönköping", "2025"), (dir / "e.pdf").string(), options("en"));
+    const std::string en = verify((dir / "e.pdf").string());
+    for (const char* column : {"Area / item", "Current", "Goal", "Action", "Responsible", "Resources", "Start", "Due",
+                               "Follow-up", "Status", "Comment", "Overdue"})
+        CHECK(en.find(column) != std::string::npos);
+}
+
+TEST_CASE("The scorecard is one page") {
+    TempDir dir;
+    for (const char* lang : {"sv", "en"}) {
+        const std::string path = (dir / (std::string(lang) + ".pdf")).string();
+        write_scorecard(demo(), team_named("Eksjö Arbetsstöd"), path, options(lang));
+        const std::string text = verify(path);
+        CHECK(run("/usr/bin/pdfinfo", {path}).out.find("Pages:           1\n") != std::string::npos);
+        CHECK(text.find("Eksjö Arbetsstöd") != std::string::npos);
+    }
+}
+
+TEST_CASE("An SEQF round gets the same reports, shaped by its own definition and without bands") {
+    TempDir dir;
+    const Id seqf = round_of("Tranås Jobbcenter", "2024");
+    write_round_report(demo(), seqf, (dir / "r.pdf").string(), options("sv"));
+    const std::string text = verify((dir / "r.pdf").string());
+    CHECK(text.find("Överenskommelse med klient") != std::string::npos);
+    CHECK(text.find("Jobbsökande") != std::string::npos);
+    CHECK(text.find("Programtrohet") == std::string::npos);  // no IPS band label
+    write_plan_report(demo(), seqf, (dir / "p.pdf").string(), options("en"));
+    verify((dir / "p.pdf").string());
+    CountyQuery q;
+    q.scale_id = "seqf-se";
+    write_county_report(demo(), q, (dir / "c.pdf").string(), options("en"));
+    CHECK(verify((dir / "c.pdf").string()).find("defines no fidelity bands") != std::string::npos);
+}
+
+TEST_CASE("Hostile text never breaks a report, and a long note is kept word for word") {
+    TempDir dir;
+    pdf::Document doc("sv");
+    pdf::Flow flow(doc, false);
+    std::string long_note;
+    for (int i = 0; i < 1500; ++i) long_note += "ord" + std::to_string(i) + " ";
+    const std::string hostile = std::string("trasig \xC3\x28 byte, \xFF\xFE, emoji \xF0\x9F\x98\x80\xF0\x9F\x91\x8D, ") +
+                                "höger-till-vänster \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD8\xB3\xD9\x84\xD8\xA7\xD9\x85, "
+                                "styrtecken \x01\x02\x1B[31m\x7F, " + std::string(3000, 'W') + " slut";
+    flow.paragraph(long_note);
+    flow.paragraph(hostile);
+    flow.table({{"Kolumn", 60}, {"Text", 0}}, {{pdf::Cell("a"), pdf::Cell(hostile)}, {pdf::Cell("b"), pdf::Cell(long_note)}});
+    flow.finish("sidfot \xFF", "Sida {1} av {2}");
+    doc.set_info("titel \xC3\x28", "författare", "ämne");
+    const std::string path = (dir / "hostile.pdf").string();
+    doc.save(path);
+    const std::string text = verify(path);
+    // Every word of the long note arrives, across pages (twice: paragraph and table).
+    for (int i = 0; i < 1500; i += 37) {
+        const std::string word = "ord" + std::to_string(i) + " ";
+        INFO(word);
+        CHECK(text.find(word) != std::string::npos);
+    }
+    CHECK(text.find("ord1499") != std::string::npos);
+    CHECK(text.find("slut") != std::string::npos);
+    CHECK(doc.page_count() >= 3);
+}
+
+TEST_CASE("Hostile notes in the database still give a valid round report") {
+    TempDir dir;
+    Store store = Store::create((dir / "h.fidelis").string(), "06");
+    const Id team = store.add_team("0680", "Team \xF0\x9F\x98\x80 \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", Method::IPS);
+    Store::NewRound nr;
+    nr.team_id = team;
+    nr.scale = demo().scale_by_hash(demo().round(round_of("IPS Värnamo", "2025")).scale_hash);
+    nr.assessed_on = *Date::try_parse("2026-01-01");
+    nr.raters = {{std::string(500, 'R') + " \x01", "\xFF"}};
+    const Id round = store.create_round(nr);
+    Rating r;
+    r.item_id = "S1";
+    r.rater_id = consensus_rater;
+    r.input.level = 3;
+    r.note = std::string(10000, 'x') + " \xC3\x28 \x1B emoji \xF0\x9F\x98\x80";
+    r.evidence = std::string(200, '\n') + "efter tomma rader";
+    store.save_rating(round, r);
+    write_round_report(store, round, (dir / "r.pdf").string(), options("sv"));
+    const std::string text = verify((dir / "r.pdf").string());
+    CHECK(text.find("efter tomma rader") != std::string::npos);
+}
+
+TEST_CASE("A failed or cancelled report leaves no file behind") {
+    TempDir dir;
+    const std::string missing_dir = (dir / "no" / "such" / "dir" / "r.pdf").string();
+    CHECK_THROWS_AS(write_round_report(demo(), 1, missing_dir, options("sv")), Error);
+    CHECK_FALSE(std::filesystem::exists(missing_dir));
+    CHECK_FALSE(std::filesystem::exists(missing_dir + ".part"));
+
+    ReportOptions cancel = options("sv");
+    cancel.progress = [](double fraction) { return fraction < 0.5; };
+    const std::string path = (dir / "cancelled.pdf").string();
+    CHECK_THROWS_AS(write_round_report(demo(), 1, path, cancel), Cancelled);
+    CHECK_FALSE(std::filesystem::exists(path));
+    CHECK(std::filesystem::is_empty(dir.path()));
+}
