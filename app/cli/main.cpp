@@ -51,7 +51,7 @@ const std::vector<Command>& commands() {
         {"report round", N_("round report PDF: --db FILE --round ID --out FILE.pdf [--lang sv|en]"), report_round},
         {"report trend", N_("trend report PDF for a team: --db FILE --team ID [--scale ID] --out FILE.pdf"), report_trend},
         {"report county", N_("county comparison PDF: --db FILE --scale ID [--from DATE --to DATE] [--grouping NAME] "
-                             "[--coded] --out FILE.pdf"),
+                             "[--only GROUPING] [--coded] --out FILE.pdf"),
          report_county},
         {"report plan", N_("improvement plan PDF: --db FILE --round ID --out FILE.pdf"), report_plan},
         {"report scorecard", N_("one-page scorecard PDF for a team: --db FILE --team ID --out FILE.pdf"),

@@ -81,6 +81,7 @@ int report_county(Args& args, Context& ctx) {
             q.from = date_option(a, "--from");
             q.to = date_option(a, "--to");
             q.grouping = a.option("--grouping").value_or("");
+            q.only_grouping = a.option("--only").value_or("");
             q.coded = a.flag("--coded");
             q.county_code = a.option("--county").value_or("");
         });

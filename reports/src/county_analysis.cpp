@@ -81,6 +81,17 @@ CountyAnalysis analyse_county(Store& store, const CountyQuery& q) {
     rq.to = q.to;
     rq.county_code = county_code;
     std::vector<TeamResult> results = store.latest_results(rq);
+    if (!q.only_grouping.empty()) {
+        std::vector<std::string> members;
+        for (const Grouping& g : store.groupings())
+            if (g.name == q.only_grouping) members = g.members;
+        results.erase(std::remove_if(results.begin(), results.end(),
+                                     [&](const TeamResult& r) {
+                                         return std::find(members.begin(), members.end(), r.team.municipality_code) ==
+                                                members.end();
+                                     }),
+                      results.end());
+    }
     if (results.empty()) return c;
     c.scale = store.scale_of(results.back().round);
 

@@ -85,6 +85,7 @@ fs::path executable_path() {
 fs::path builtin_scales_dir() { return locate("scales", "scales/definitions"); }
 fs::path fonts_dir() { return locate("fonts", "reports/fonts"); }
 fs::path reference_data_dir() { return locate("data", "store/data"); }
+fs::path docs_dir() { return locate("docs", "docs"); }
 
 fs::path locale_dir() {
     std::error_code ec;

@@ -99,7 +99,7 @@ void Store::update_plan_header(Id round_id, const std::optional<Date>& period_fr
     if (period_from && period_to && *period_to < *period_from)
         throw StoreError(StoreError::Kind::Invalid, tr(N_("The period ends before it starts.")));
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
+    const std::string uuid = impl_->plan_round(round_id);
     const ImprovementPlan old = plan(round_id);
     const Id pid = impl_->ensure_plan(round_id);
     Statement(impl_->db, "UPDATE plans SET period_from = ?2, period_to = ?3, manager = ?4, next_follow_up = ?5 "
@@ -115,7 +115,7 @@ void Store::update_plan_header(Id round_id, const std::optional<Date>& period_fr
 
 Id Store::add_goal(Id round_id, const PlanGoal& goal) {
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
+    const std::string uuid = impl_->plan_round(round_id);
     if (!scale_of(round(round_id))->item(goal.item_id))
         throw StoreError(StoreError::Kind::Invalid, format(tr(N_("The scale has no item \"{1}\".")), {goal.item_id}));
     const Id pid = impl_->ensure_plan(round_id);
@@ -133,7 +133,7 @@ Id Store::add_goal(Id round_id, const PlanGoal& goal) {
 
 void Store::update_goal(Id round_id, const PlanGoal& goal) {
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
+    const std::string uuid = impl_->plan_round(round_id);
     const ImprovementPlan p = plan(round_id);
     const auto old = std::find_if(p.goals.begin(), p.goals.end(), [&](const PlanGoal& g) { return g.id == goal.id; });
     if (old == p.goals.end()) not_found(N_("There is no goal with id {1}."), goal.id);
@@ -147,7 +147,7 @@ void Store::update_goal(Id round_id, const PlanGoal& goal) {
 
 void Store::remove_goal(Id round_id, Id goal) {
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
+    const std::string uuid = impl_->plan_round(round_id);
     const ImprovementPlan p = plan(round_id);
     const auto old = std::find_if(p.goals.begin(), p.goals.end(), [&](const PlanGoal& g) { return g.id == goal; });
     if (old == p.goals.end()) not_found(N_("There is no goal with id {1}."), goal);
@@ -159,7 +159,7 @@ void Store::remove_goal(Id round_id, Id goal) {
 Id Store::add_action(Id round_id, const PlanAction& action) {
     check_action(action);
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
+    const std::string uuid = impl_->plan_round(round_id);
     const Id pid = impl_->ensure_plan(round_id);
     Statement(impl_->db, "INSERT INTO plan_actions (uuid, plan_id, position, item_id, what, responsible, resources, "
                          "start_date, due_date, follow_up, status, comment, carried_from) VALUES (?1, ?2, "
@@ -178,7 +178,7 @@ Id Store::add_action(Id round_id, const PlanAction& action) {
 void Store::update_action(Id round_id, const PlanAction& action) {
     check_action(action);
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
+    const std::string uuid = impl_->plan_round(round_id);
     const ImprovementPlan p = plan(round_id);
     const auto old = std::find_if(p.actions.begin(), p.actions.end(), [&](const PlanAction& a) { return a.id == action.id; });
     if (old == p.actions.end()) not_found(N_("There is no action with id {1}."), action.id);
@@ -193,7 +193,7 @@ void Store::update_action(Id round_id, const PlanAction& action) {
 
 void Store::remove_action(Id round_id, Id action) {
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
+    const std::string uuid = impl_->plan_round(round_id);
     const ImprovementPlan p = plan(round_id);
     const auto old = std::find_if(p.actions.begin(), p.actions.end(), [&](const PlanAction& a) { return a.id == action; });
     if (old == p.actions.end()) not_found(N_("There is no action with id {1}."), action);

@@ -98,6 +98,13 @@ std::string Store::Impl::editable_round(Id id) {
     return r.uuid;
 }
 
+std::string Store::Impl::plan_round(Id id) {
+    if (db.read_only())
+        throw StoreError(StoreError::Kind::ReadOnly,
+                         format(tr(N_("The database {1} is open read-only.")), {db.path()}));
+    return load_round(id).uuid;
+}
+
 Id Store::create_round(const NewRound& nr) {
     if (!nr.scale) throw StoreError(StoreError::Kind::Invalid, tr(N_("A round needs a scale.")));
     if (nr.period_from && nr.period_to && *nr.period_to < *nr.period_from)

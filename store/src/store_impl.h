@@ -23,6 +23,9 @@ struct Store::Impl {
                 const std::string& old_value, const std::string& new_value);
     // The round's uuid, after refusing edits to a completed round.
     std::string editable_round(Id round);
+    // The round's uuid for plan edits: a plan is written after the round is completed and
+    // followed up for months, so only a read-only database refuses them.
+    std::string plan_round(Id round);
     Round load_round(Id round);
     // The plan row for a round, created on the first edit.
     Id ensure_plan(Id round);

@@ -200,4 +200,9 @@ TEST_CASE("The demo county's comparison covers all 13 municipalities with their 
     CHECK(c.teams.size() == 15);
     CHECK(c.groups == std::vector<std::string>{"GGVV", "Södra Vätterbygden", "Höglandet"});
     CHECK(c.participants.women.value_or(0) > 0);
+
+    q.only_grouping = "Höglandet";
+    const CountyAnalysis h = analyse_county(demo, q);
+    REQUIRE(h.teams.size() == 6);
+    for (const TeamLine& t : h.teams) CHECK(t.group == "Höglandet");
 }

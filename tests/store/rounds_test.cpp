@@ -145,12 +145,17 @@ TEST_CASE("Completing needs every item agreed; a completed round refuses edits u
     CHECK(locked([&] { store.set_item_feedback(s.round, ItemFeedback{"V1", "x", "y"}); }));
     CHECK(locked([&] { store.set_team_figures(s.round, TeamFigures{}); }));
     CHECK(locked([&] { store.set_round_summary(s.round, "a", "b"); }));
-    CHECK(locked([&] { PlanAction a;
-        a.what = "Gör något";
-        store.add_action(s.round, a); }));
     CHECK(locked([&] { store.add_rater(s.round, "Ny Person", ""); }));
     CHECK(locked([&] { store.delete_round(s.round); }));
     CHECK(store.result_ratings(s.round).at("V1").level == 2);
+    // The improvement plan is written and followed up after completion.
+    PlanAction after;
+    after.what = "Utbildning i ekonomisk vägledning";
+    const Id action = store.add_action(s.round, after);
+    after.id = action;
+    after.status = ActionStatus::Done;
+    store.update_action(s.round, after);
+    CHECK(store.plan(s.round).actions.at(0).status == ActionStatus::Done);
 
     CHECK_THROWS_WITH(store.reopen(s.round, ""), Catch::Contains("Say why"));
     store.set_actor("Karin Lindqvist");

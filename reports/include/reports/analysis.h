@@ -86,6 +86,7 @@ struct CountyQuery {
     // (by county, for national comparisons) or "none". Empty: county parts when the
     // database has them, or counties for a national comparison.
     std::string grouping;
+    std::string only_grouping;  // a grouping's name: only its municipalities; empty: all
     bool coded = false;       // A, B, C… instead of names, for publication
     std::string county_code;  // empty: the database's own county; "all": the whole country
 };

@@ -12,6 +12,7 @@ std::filesystem::path builtin_scales_dir();  // shipped scale definitions
 std::filesystem::path fonts_dir();           // the report font and its licence
 std::filesystem::path reference_data_dir();  // counties, municipalities, county parts
 std::filesystem::path locale_dir();          // <lang>/LC_MESSAGES/fidelis.mo
+std::filesystem::path docs_dir();            // the user guide in Swedish and English
 
 // The per-user Fidelis folder: $XDG_DATA_HOME/fidelis (~/.local/share/fidelis) on
 // Linux, %APPDATA%\Fidelis on Windows, ~/Library/Application Support/Fidelis on macOS.

@@ -3,8 +3,9 @@
 // municipalities, groupings, teams, rounds, ratings, team figures and improvement plans.
 //
 // Every edit is its own committed transaction (autosave): once a call returns, the edit
-// survives a crash, a kill or a power cut. A completed round refuses edits until it is
-// reopened, which is logged. Every change to ratings, rounds and plans is written to the
+// survives a crash, a kill or a power cut. A completed round refuses edits to its ratings,
+// consensus, figures and summary until it is reopened, which is logged; its improvement
+// plan stays open, because a plan is followed up long after the round. Every change to ratings, rounds and plans is written to the
 // history with who, when, and old -> new.
 #include "scales/scale.h"
 #include "store/model.h"

@@ -1,0 +1,244 @@
+#include "assessment_panel.h"
+
+#include "item_editor.h"
+#include "scales/i18n.h"
+#include "ui.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/wrapsizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/textdlg.h>
+
+namespace fidelis::gui {
+
+AssessmentPanel::AssessmentPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(parent), ctx_(ctx) {
+    // Wraps onto a second row in a narrow window (1024×768, a projector, large fonts).
+    auto* top = new wxWrapSizer(wxHORIZONTAL);
+    rater_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(220, -1)));
+    top->Add(new wxStaticText(this, wxID_ANY, _("Rating as:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
+    top->Add(rater_, 0, wxALIGN_CENTER_VERTICAL);
+    name_for_screen_readers(rater_, _("Rating as"));
+    auto* add = new wxButton(this, wxID_ANY, _("Add rater…"));
+    top->Add(add, 0, wxLEFT, FromDIP(6));
+    progress_ = new wxStaticText(this, wxID_ANY, "");
+    progress_->SetFont(progress_->GetFont().Bold());
+    top->Add(progress_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, FromDIP(16));
+    auto* prev = new wxButton(this, wxID_ANY, _("Previous item"));
+    auto* next = new wxButton(this, wxID_ANY, _("Next item"));
+    auto* unrated = new wxButton(this, wxID_ANY, _("Next unrated"));
+    prev->SetToolTip(_("Page Up or Ctrl+Left"));
+    next->SetToolTip(_("Page Down or Ctrl+Right"));
+    unrated->SetToolTip(_("Ctrl+U"));
+    top->Add(prev, 0, wxLEFT, FromDIP(4));
+    top->Add(next, 0, wxLEFT, FromDIP(4));
+    top->Add(unrated, 0, wxLEFT, FromDIP(4));
+
+    auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3D);
+    split->SetMinimumPaneSize(FromDIP(180));
+    list_ = new wxListView(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    list_->AppendColumn(_("Item"));
+    list_->AppendColumn(_("Level"), wxLIST_FORMAT_CENTER);
+    name_for_screen_readers(list_, _("Items and their state"));
+    editor_ = new ItemEditor(split, ctx_);
+    split->SplitVertically(list_, editor_, FromDIP(300));
+    split->SetSashGravity(0.0);
+
+    auto* v = new wxBoxSizer(wxVERTICAL);
+    v->Add(top, 0, wxEXPAND | wxALL, FromDIP(6));
+    v->Add(split, 1, wxEXPAND);
+    v->Add(wrapped_text(this, _("Keys: 1–5 rate · Page Up/Page Down or Ctrl+arrows move · Ctrl+U next unrated · "
+                                "Ctrl+Shift+R next rater. Everything is saved as you type.")),
+           0, wxEXPAND | wxALL, FromDIP(6));
+    SetSizer(v);
+
+    rater_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        const int i = rater_->GetSelection();
+        if (i >= 0 && std::size_t(i) < ctx_.round.raters.size()) set_rater(ctx_.round.raters[std::size_t(i)].id);
+    });
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_rater(); });
+    prev->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { previous(); });
+    next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->next(); });
+    unrated->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { next_unrated(); });
+    list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+        if (std::size_t(e.GetIndex()) != current_) go_to(std::size_t(e.GetIndex()));
+    });
+    editor_->on_change = [this](const Rating& r) { save(r); };
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (!handle_key(e)) e.Skip();
+    });
+    refresh();
+}
+
+void AssessmentPanel::refresh() {
+    rater_->Clear();
+    int selected = -1;
+    for (std::size_t i = 0; i < ctx_.round.raters.size(); ++i) {
+        const Rater& r = ctx_.round.raters[i];
+        rater_->Append(wx(r.name + (r.role.empty() ? "" : " (" + r.role + ")")));
+        if (r.id == ctx_.active_rater) selected = int(i);
+    }
+    rater_->SetSelection(selected);
+    ratings_.clear();
+    for (Rating& r : ctx_.store().ratings(ctx_.id))
+        if (r.rater_id == ctx_.active_rater) ratings_[r.item_id] = std::move(r);
+    build_list();
+    go_to(std::min(current_, ctx_.scale->items.size() - 1));
+}
+
+Rating AssessmentPanel::saved_rating(const std::string& item_id) const {
+    if (const auto it = ratings_.find(item_id); it != ratings_.end()) return it->second;
+    Rating r;
+    r.item_id = item_id;
+    r.rater_id = ctx_.active_rater;
+    return r;
+}
+
+void AssessmentPanel::build_list() {
+    list_->DeleteAllItems();
+    for (std::size_t i = 0; i < ctx_.scale->items.size(); ++i) {
+        const Item& item = ctx_.scale->items[i];
+        list_->InsertItem(long(i), wx(item.id + "  " + item.name.get(ctx_.session.lang)));
+        update_row(i);
+    }
+    list_->SetColumnWidth(0, FromDIP(230));
+    list_->SetColumnWidth(1, FromDIP(60));
+    update_progress();
+}
+
+void AssessmentPanel::update_row(std::size_t i) {
+    const Rating r = saved_rating(ctx_.scale->items[i].id);
+    // The state in words and signs, not colour: a level, "cannot rate", or a dash.
+    wxString state = r.input.cannot_rate ? wxString::FromUTF8("⊘ ") + _("n/r")
+                     : r.input.level     ? wxString::FromUTF8("✓ ") + wxString::Format("%d", *r.input.level)
+                                         : wxString::FromUTF8("–");
+    list_->SetItem(long(i), 1, state);
+}
+
+int AssessmentPanel::rated_count() const {
+    int n = 0;
+    for (const auto& [id, r] : ratings_) n += (r.input.level || r.input.cannot_rate) ? 1 : 0;
+    return n;
+}
+
+void AssessmentPanel::update_progress() {
+    progress_->SetLabel(fmt(_("{1} of {2} rated"), {wxString::Format("%d", rated_count()),
+                                                    wxString::Format("%zu", ctx_.scale->items.size())}));
+    Layout();
+}
+
+void AssessmentPanel::go_to(std::size_t index) {
+    if (ctx_.scale->items.empty()) return;
+    current_ = std::min(index, ctx_.scale->items.size() - 1);
+    if (list_->GetFirstSelected() != long(current_)) {
+        list_->Select(long(current_));
+        list_->Focus(long(current_));
+    }
+    list_->EnsureVisible(long(current_));
+    const Item& item = ctx_.scale->items[current_];
+    editor_->show(item, saved_rating(item.id));
+}
+
+void AssessmentPanel::focus_items() { list_->SetFocus(); }
+
+void AssessmentPanel::next_unrated() {
+    const std::size_t n = ctx_.scale->items.size();
+    for (std::size_t step = 1; step <= n; ++step) {
+        const std::size_t i = (current_ + step) % n;
+        const Rating r = saved_rating(ctx_.scale->items[i].id);
+        if (!r.input.level && !r.input.cannot_rate) {
+            go_to(i);
+            return;
+        }
+    }
+    ctx_.session.status(_("Every item is rated."));
+}
+
+bool AssessmentPanel::rate(int level) { return editor_->pick_level(level); }
+
+void AssessmentPanel::set_rater(Id rater) {
+    ctx_.active_rater = rater;
+    refresh();
+    if (const Rater* r = ctx_.rater()) ctx_.session.status(fmt(_("Now rating as {1}"), {wx(r->name)}));
+}
+
+void AssessmentPanel::next_rater() {
+    const auto& raters = ctx_.round.raters;
+    if (raters.empty()) return;
+    std::size_t i = 0;
+    while (i < raters.size() && raters[i].id != ctx_.active_rater) ++i;
+    set_rater(raters[(i + 1) % raters.size()].id);
+}
+
+void AssessmentPanel::add_rater() {
+    wxTextEntryDialog dlg(this, _("Name and role, separated by a comma:"), _("Add rater"));
+    if (dlg.ShowModal() != wxID_OK) return;
+    const std::string text = utf8(dlg.GetValue());
+    const auto comma = text.find(',');
+    std::string name = text.substr(0, comma), role = comma == std::string::npos ? "" : text.substr(comma + 1);
+    name.erase(name.find_last_not_of(' ') + 1);
+    role.erase(0, role.find_first_not_of(' '));
+    try {
+        const Id id = ctx_.store().add_rater(ctx_.id, name, role);
+        ctx_.reload();
+        set_rater(id);
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void AssessmentPanel::save(const Rating& rating) {
+    try {
+        if (const Rater* r = ctx_.rater()) ctx_.store().set_actor(r->name);
+        Rating r = rating;
+        r.rater_id = ctx_.active_rater;
+        ctx_.store().save_rating(ctx_.id, r);
+        ratings_[r.item_id] = ctx_.store().rating(ctx_.id, r.item_id, r.rater_id).value_or(r);
+        update_row(current_);
+        update_progress();
+        const Rater* rater = ctx_.rater();
+        const auto& saved = ratings_[r.item_id];
+        ctx_.session.saved_rating(wx(r.item_id + (rater ? " (" + rater->name + ")" : "")), r.item_id,
+                                  rater ? rater->name : "consensus", saved.input.level, saved.note.size());
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+bool AssessmentPanel::handle_key(wxKeyEvent& e) {
+    const int key = e.GetKeyCode();
+    wxWindow* focus = FindFocus();
+    const bool typing = dynamic_cast<wxTextCtrl*>(focus) != nullptr;
+    if (key == WXK_PAGEDOWN || (e.ControlDown() && key == WXK_RIGHT && !typing)) {
+        next();
+        return true;
+    }
+    if (key == WXK_PAGEUP || (e.ControlDown() && key == WXK_LEFT && !typing)) {
+        previous();
+        return true;
+    }
+    if (e.ControlDown() && !e.ShiftDown() && (key == 'U' || key == 'u')) {
+        next_unrated();
+        return true;
+    }
+    if (e.ControlDown() && e.ShiftDown() && (key == 'R' || key == 'r')) {
+        next_rater();
+        return true;
+    }
+    // Digits rate unless they are being typed into a field; Ctrl+digit rates anywhere.
+    const bool digit = key >= '1' && key <= '9';
+    const bool numpad = key >= WXK_NUMPAD1 && key <= WXK_NUMPAD9;
+    if ((digit || numpad) && !e.AltDown() && (!typing || e.ControlDown())) {
+        const int level = digit ? key - '0' : key - WXK_NUMPAD0;
+        if (!rate(level))
+            ctx_.session.status(_("This item's level follows from what was entered; clear it to pick a level."));
+        return true;
+    }
+    return false;
+}
+
+}  // namespace fidelis::gui

@@ -1,0 +1,76 @@
+#pragma once
+// The window's dialogs. Their fields are public so tests can fill them through
+// wxExpectModal, the way a user would.
+#include "store/exchange.h"
+#include "store/store.h"
+
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/radiobox.h>
+#include <wx/textctrl.h>
+
+#include <string>
+#include <vector>
+
+namespace fidelis::gui {
+
+class Session;
+
+// Which county a new database is for.
+class NewDatabaseDialog : public wxDialog {
+public:
+    explicit NewDatabaseDialog(wxWindow* parent);
+    std::string county_code() const;
+    wxChoice* county;
+
+private:
+    std::vector<County> counties_;
+};
+
+class NewTeamDialog : public wxDialog {
+public:
+    NewTeamDialog(wxWindow* parent, Store& store, const std::string& municipality_code = {});
+    std::string municipality_code() const;
+    wxChoice* municipality;
+    wxTextCtrl* name;
+    wxRadioBox* method;
+
+private:
+    std::vector<Municipality> municipalities_;
+};
+
+class NewRoundDialog : public wxDialog {
+public:
+    NewRoundDialog(wxWindow* parent, Session& session, Id team);
+    // Validates and returns the round to create; shows what is wrong otherwise.
+    bool read(Store::NewRound& round);
+    wxChoice* team;
+    wxChoice* scale;
+    wxTextCtrl* date;
+    wxTextCtrl* period_from;
+    wxTextCtrl* period_to;
+    wxChoice* review_type;
+    wxTextCtrl* raters;  // one per line: "Name, role"
+
+private:
+    Session& session_;
+    std::vector<Team> teams_;
+};
+
+class PreferencesDialog : public wxDialog {
+public:
+    PreferencesDialog(wxWindow* parent, const std::string& language, const std::string& user);
+    std::string language() const;  // "", "sv" or "en"
+    wxChoice* lang;
+    wxTextCtrl* user;
+};
+
+// Shows what an import would do, and lets the user go ahead or not.
+class ImportDialog : public wxDialog {
+public:
+    ImportDialog(wxWindow* parent, const ImportReport& dry_run);
+    wxCheckBox* replace;
+};
+
+}  // namespace fidelis::gui

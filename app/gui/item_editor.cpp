@@ -1,0 +1,313 @@
+#include "item_editor.h"
+
+#include "scales/i18n.h"
+#include "ui.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/radiobut.h>
+#include <wx/sizer.h>
+#include <wx/statbox.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <charconv>
+
+namespace fidelis::gui {
+namespace {
+
+std::optional<double> parse_number(const wxString& text) {
+    std::string s = utf8(text.Strip(wxString::both));
+    for (char& c : s)
+        if (c == ',') c = '.';  // "3,5" is how a Swede writes 3.5
+    double v = 0;
+    const auto res = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || res.ec != std::errc() || res.ptr != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+wxWindow* wrapped(wxWindow* parent, const wxString& text, int, bool bold = false) { return wrapped_text(parent, text, bold); }
+
+}  // namespace
+
+ItemEditor::ItemEditor(wxWindow* parent, RoundContext& ctx)
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL), ctx_(ctx) {
+    SetScrollRate(0, FromDIP(12));
+    name_for_screen_readers(this, _("Item"));
+}
+
+void ItemEditor::show(const Item& item, const Rating& rating) {
+    item_ = &item;
+    rating_ = rating;
+    build();
+}
+
+void ItemEditor::build() {
+    loading_ = true;
+    Freeze();
+    DestroyChildren();
+    levels_.clear();
+    components_.clear();
+    specialists_.clear();
+    value_ = nullptr;
+    derived_ = nullptr;
+    const Item& item = *item_;
+    const Scale& scale = *ctx_.scale;
+    const std::string& lang = ctx_.session.lang;
+    const int wrap = std::max(FromDIP(360), GetParent()->GetClientSize().x - FromDIP(60));
+    const bool locked = ctx_.read_only();
+    auto* v = new wxBoxSizer(wxVERTICAL);
+    const int gap = FromDIP(6);
+
+    auto* title = new wxStaticText(this, wxID_ANY, wx(item.id + "  " + item.name.get(lang)));
+    title->SetFont(title->GetFont().Bold().Larger());
+    // GTK measures a label on a hidden tab in the font it had before, which clips the bold
+    // title; the size is taken from the font itself instead.
+    title->SetMinSize(title->GetTextExtent(title->GetLabel()));
+    v->Add(title, 0, wxBOTTOM, gap);
+    if (const Section* sec = scale.section(item.section_id))
+        v->Add(new wxStaticText(this, wxID_ANY, wx(sec->name.get(lang))), 0, wxBOTTOM, gap);
+    v->Add(wrapped(this, wx(item.description.get(lang)), wrap), 0, wxEXPAND | wxBOTTOM, gap);
+    if (!item.sources.empty()) {
+        std::string s;
+        for (const auto& code : item.sources) {
+            const DataSource* src = scale.source(code);
+            s += (s.empty() ? "" : "; ") + code + (src ? " – " + src->name.get(lang) : "");
+        }
+        v->Add(wrapped(this, _("Data sources: ") + wx(s), wrap), 0, wxEXPAND | wxBOTTOM, gap);
+    }
+    if (!item.guidance.empty())
+        v->Add(wrapped(this, _("Guidance: ") + wx(item.guidance.get(lang)), wrap), 0, wxEXPAND | wxBOTTOM, gap);
+
+    // The previous round's agreed rating and note, right above today's choice, so that the
+    // team sees it without scrolling.
+    auto* prev = new wxStaticBoxSizer(wxVERTICAL, this, ctx_.previous ? fmt(_("Previous round ({1})"), {wx(ctx_.previous->assessed_on.iso())})
+                                                                      : _("Previous round"));
+    if (const auto p = ctx_.previous_rating(item.id)) {
+        wxString line = p->input.cannot_rate ? _("cannot rate") : p->input.level ? fmt(_("level {1}"), {wxString::Format("%d", *p->input.level)}) : _("not rated");
+        if (!p->note.empty()) line += wxString::FromUTF8(" — ") + wx(p->note);
+        if (!p->rationale.empty()) line += wxString::FromUTF8(" — ") + wx(p->rationale);
+        prev->Add(wrapped(prev->GetStaticBox(), line, wrap - FromDIP(20)), 0, wxEXPAND | wxALL, FromDIP(4));
+    } else {
+        prev->Add(new wxStaticText(prev->GetStaticBox(), wxID_ANY,
+                                   ctx_.previous ? _("Not rated in the previous round.") : _("This is the team's first round with this scale.")),
+                  0, wxALL, FromDIP(4));
+    }
+    v->Add(prev, 0, wxEXPAND | wxBOTTOM, gap);
+
+    // The anchors as a choice of levels, each with its full text.
+    auto* box = new wxStaticBoxSizer(wxVERTICAL, this, _("Level"));
+    for (const Level& l : scale.levels) {
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        auto* rb = new wxRadioButton(box->GetStaticBox(), wxID_ANY, wxString::Format("%d", l.value), wxDefaultPosition,
+                                     wxDefaultSize, levels_.empty() ? wxRB_GROUP : 0);
+        const LocalText* anchor = scale.anchor_text(item, l.value);
+        const wxString anchor_text = anchor ? wx(anchor->get(lang)) : wx(l.label.get(lang));
+        name_for_screen_readers(rb, fmt(_("Level {1}: {2}"), {wxString::Format("%d", l.value), anchor_text}));
+        row->Add(rb, 0, wxALIGN_TOP | wxRIGHT, gap);
+        auto* text = wrapped(box->GetStaticBox(), anchor_text, wrap - FromDIP(70));
+        row->Add(text, 1, wxEXPAND);
+        text->Bind(wxEVT_LEFT_DOWN, [this, value = l.value](wxMouseEvent&) { pick_level(value); });
+        rb->Bind(wxEVT_RADIOBUTTON, [this, value = l.value](wxCommandEvent&) {
+            if (loading_) return;
+            rating_.input.level = value;
+            changed();
+        });
+        box->Add(row, 0, wxEXPAND | wxALL, FromDIP(3));
+        levels_.push_back(rb);
+    }
+    v->Add(box, 0, wxEXPAND | wxBOTTOM, gap);
+
+    // The inputs the item's shape takes; they decide the level when filled in.
+    const bool numeric = item.numeric && (item.shape == ItemShape::Numeric);
+    if (numeric) {
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        const wxString unit = wx(item.numeric->unit.get(lang));
+        value_ = new wxTextCtrl(this, wxID_ANY, rating_.input.value ? number(*rating_.input.value, item.numeric->decimals) : "");
+        add_labelled(this, row, unit.empty() ? _("Number:") : fmt(_("Number ({1}):"), {unit}), value_);
+        derived_ = new wxStaticText(this, wxID_ANY, "");
+        row->Add(derived_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
+        value_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+            if (loading_) return;
+            read_numeric();
+            changed();
+        });
+        v->Add(row, 0, wxEXPAND | wxBOTTOM, gap);
+    }
+    if (item.checklist) {
+        auto* cbox = new wxStaticBoxSizer(wxVERTICAL, this, _("Components in place"));
+        for (const auto& c : item.checklist->components) {
+            auto* cb = new wxCheckBox(cbox->GetStaticBox(), wxID_ANY, wx(c.text.get(lang)));
+            cb->SetValue(std::find(rating_.input.checked.begin(), rating_.input.checked.end(), c.id) !=
+                         rating_.input.checked.end());
+            cb->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+                if (loading_) return;
+                rating_.input.checked.clear();
+                for (std::size_t i = 0; i < components_.size(); ++i)
+                    if (components_[i]->GetValue()) rating_.input.checked.push_back(item_->checklist->components[i].id);
+                changed();
+            });
+            cbox->Add(cb, 0, wxALL, FromDIP(2));
+            components_.push_back(cb);
+        }
+        derived_ = new wxStaticText(cbox->GetStaticBox(), wxID_ANY, "");
+        cbox->Add(derived_, 0, wxALL, FromDIP(4));
+        v->Add(cbox, 0, wxEXPAND | wxBOTTOM, gap);
+    }
+    if (item.shape == ItemShape::PerSpecialist) {
+        auto* sbox = new wxStaticBoxSizer(wxVERTICAL, this, _("One value per employment specialist"));
+        auto* grid = new wxFlexGridSizer(4, FromDIP(wxSize(6, 4)));
+        const std::size_t n = std::max<std::size_t>(4, rating_.input.specialists.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            const wxString v_text = i < rating_.input.specialists.size()
+                                        ? number(rating_.input.specialists[i], item.numeric ? item.numeric->decimals : 0)
+                                        : wxString();
+            auto* field = new wxTextCtrl(sbox->GetStaticBox(), wxID_ANY, v_text, wxDefaultPosition, FromDIP(wxSize(70, -1)));
+            grid->Add(new wxStaticText(sbox->GetStaticBox(), wxID_ANY, fmt(_("Specialist {1}:"), {wxString::Format("%zu", i + 1)})),
+                      0, wxALIGN_CENTER_VERTICAL);
+            grid->Add(field);
+            name_for_screen_readers(field, fmt(_("Specialist {1}"), {wxString::Format("%zu", i + 1)}));
+            field->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+                if (loading_) return;
+                read_specialists();
+                changed();
+            });
+            specialists_.push_back(field);
+        }
+        sbox->Add(grid, 0, wxALL, FromDIP(4));
+        auto* more = new wxButton(sbox->GetStaticBox(), wxID_ANY, _("Add a specialist"));
+        more->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            rating_.input.specialists.resize(std::max<std::size_t>(specialists_.size(), rating_.input.specialists.size()) + 1);
+            rating_.input.specialists.pop_back();
+            build();
+            if (!specialists_.empty()) specialists_.back()->SetFocus();
+        });
+        sbox->Add(more, 0, wxALL, FromDIP(4));
+        derived_ = new wxStaticText(sbox->GetStaticBox(), wxID_ANY, "");
+        sbox->Add(derived_, 0, wxALL, FromDIP(4));
+        v->Add(sbox, 0, wxEXPAND | wxBOTTOM, gap);
+    }
+
+    auto* cr = new wxBoxSizer(wxHORIZONTAL);
+    cannot_rate_ = new wxCheckBox(this, wxID_ANY, _("Cannot rate, because:"));
+    cannot_rate_->SetValue(rating_.input.cannot_rate);
+    cannot_rate_->Enable(item.cannot_rate_allowed);
+    reason_ = new wxTextCtrl(this, wxID_ANY, wx(rating_.input.cannot_rate_reason));
+    name_for_screen_readers(reason_, _("Why the item cannot be rated"));
+    cr->Add(cannot_rate_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    cr->Add(reason_, 1);
+    cannot_rate_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        rating_.input.cannot_rate = cannot_rate_->GetValue();
+        if (rating_.input.cannot_rate) rating_.input.level.reset();
+        changed();
+    });
+    reason_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        if (loading_) return;
+        rating_.input.cannot_rate_reason = utf8(reason_->GetValue());
+        if (!rating_.input.cannot_rate_reason.empty() && !rating_.input.cannot_rate) {
+            rating_.input.cannot_rate = true;
+            cannot_rate_->SetValue(true);
+            rating_.input.level.reset();
+        }
+        changed();
+    });
+    v->Add(cr, 0, wxEXPAND | wxBOTTOM, gap);
+
+    auto* notes = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
+    notes->AddGrowableCol(1, 1);
+    evidence_ = new wxTextCtrl(this, wxID_ANY, wx(rating_.evidence), wxDefaultPosition, FromDIP(wxSize(-1, 54)), wxTE_MULTILINE);
+    add_labelled(this, notes, _("Evidence:"), evidence_);
+    note_ = new wxTextCtrl(this, wxID_ANY, wx(rating_.note), wxDefaultPosition, FromDIP(wxSize(-1, 54)), wxTE_MULTILINE);
+    add_labelled(this, notes, _("Note:"), note_);
+    evidence_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        if (loading_) return;
+        rating_.evidence = utf8(evidence_->GetValue());
+        changed();
+    });
+    note_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        if (loading_) return;
+        rating_.note = utf8(note_->GetValue());
+        changed();
+    });
+    if (rating_.rater_id == consensus_rater) {
+        auto* rationale = new wxTextCtrl(this, wxID_ANY, wx(rating_.rationale), wxDefaultPosition, FromDIP(wxSize(-1, 54)),
+                                         wxTE_MULTILINE);
+        add_labelled(this, notes, _("Why this level was agreed:"), rationale);
+        rationale->Bind(wxEVT_TEXT, [this, rationale](wxCommandEvent&) {
+            if (loading_) return;
+            rating_.rationale = utf8(rationale->GetValue());
+            changed();
+        });
+    }
+    v->Add(notes, 0, wxEXPAND | wxBOTTOM, gap);
+
+
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(v, 1, wxEXPAND | wxALL, FromDIP(10));
+    SetSizer(outer);
+    sync_levels();
+    for (wxWindowList::compatibility_iterator node = GetChildren().GetFirst(); node; node = node->GetNext())
+        if (locked && node->GetData() != this) node->GetData()->Enable(false);
+    FitInside();
+    Scroll(0, 0);
+    Thaw();
+    loading_ = false;
+}
+
+bool ItemEditor::inputs_decide() const { return level_from_inputs(*item_, rating_.input).has_value(); }
+
+void ItemEditor::read_numeric() {
+    rating_.input.value = parse_number(value_->GetValue());
+    if (rating_.input.value) rating_.input.cannot_rate = false;
+}
+
+void ItemEditor::read_specialists() {
+    rating_.input.specialists.clear();
+    for (wxTextCtrl* f : specialists_)
+        if (const auto v = parse_number(f->GetValue())) rating_.input.specialists.push_back(*v);
+}
+
+void ItemEditor::sync_levels() {
+    const auto derived = level_from_inputs(*item_, rating_.input);
+    if (derived) rating_.input.level = derived;
+    const bool locked = ctx_.read_only();
+    for (std::size_t i = 0; i < levels_.size(); ++i) {
+        const int value = ctx_.scale->levels[i].value;
+        levels_[i]->SetValue(rating_.input.level == value && !rating_.input.cannot_rate);
+        levels_[i]->Enable(!locked && !derived && !rating_.input.cannot_rate);
+    }
+    if (derived_) {
+        wxString text;
+        if (item_->shape == ItemShape::PerSpecialist && !rating_.input.specialists.empty()) {
+            double mean = 0;
+            if (const auto l = level_for_specialists(*item_, rating_.input.specialists, &mean))
+                text = fmt(_("Mean {1} gives level {2}"), {number(mean, 2), wxString::Format("%d", *l)});
+            else
+                text = _("A value lies outside the item's ranges.");
+        } else if (item_->checklist && !rating_.input.checked.empty()) {
+            text = fmt(_("{1} of {2} in place gives level {3}"),
+                       {wxString::Format("%zu", rating_.input.checked.size()),
+                        wxString::Format("%zu", item_->checklist->components.size()), wxString::Format("%d", derived.value_or(0))});
+        } else if (value_ && !value_->GetValue().empty()) {
+            text = derived ? fmt(_("gives level {1}"), {wxString::Format("%d", *derived)}) : _("not a number within the item's ranges");
+        }
+        derived_->SetLabel(text);
+    }
+}
+
+bool ItemEditor::pick_level(int level) {
+    if (!item_ || ctx_.read_only() || inputs_decide() || !ctx_.scale->level(level)) return false;
+    rating_.input.level = level;
+    rating_.input.cannot_rate = false;
+    if (cannot_rate_) cannot_rate_->SetValue(false);
+    changed();
+    return true;
+}
+
+void ItemEditor::changed() {
+    sync_levels();
+    Layout();
+    if (on_change) on_change(rating_);
+}
+
+}  // namespace fidelis::gui

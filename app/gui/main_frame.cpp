@@ -1,0 +1,530 @@
+#include "main_frame.h"
+
+#include "../shared/errors.h"
+#include "assessment_panel.h"
+#include "dialogs.h"
+#include "navigator.h"
+#include "pages.h"
+#include "result_panel.h"
+#include "round_page.h"
+#include "scales/i18n.h"
+#include "scales/paths.h"
+#include "store/csv_export.h"
+#include "store/demo.h"
+#include "store/exchange.h"
+#include "ui.h"
+
+#include <wx/display.h>
+#include <wx/filedlg.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/statusbr.h>
+#include <wx/utils.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+namespace fidelis::gui {
+namespace {
+
+enum {
+    ID_IMPORT = wxID_HIGHEST + 1,
+    ID_EXPORT,
+    ID_CSV,
+    ID_NEW_TEAM,
+    ID_NEW_ROUND,
+    ID_NEXT_ITEM,
+    ID_PREVIOUS_ITEM,
+    ID_NEXT_UNRATED,
+    ID_NEXT_RATER,
+    ID_COMPLETE,
+    ID_REOPEN,
+    ID_TAB_FIRST,  // five tabs follow
+    ID_COUNTY = ID_TAB_FIRST + 5,
+    ID_REPORT_ROUND,
+    ID_REPORT_PLAN,
+    ID_REPORT_TREND,
+    ID_REPORT_SCORECARD,
+    ID_REPORT_COUNTY,
+    ID_REPORT_CODED,
+    ID_GUIDE,
+    ID_DEMO,
+};
+
+}  // namespace
+
+MainFrame::MainFrame(Session& session, Settings& settings)
+    : wxFrame(nullptr, wxID_ANY, "Fidelis", wxDefaultPosition, wxSize(1200, 780)), session_(session), settings_(settings) {
+    // Fits the screen it opens on: a 1024×768 projector as well as a large monitor.
+    const wxRect area = wxDisplay(wxDisplay::GetFromWindow(this) == wxNOT_FOUND ? 0u : unsigned(wxDisplay::GetFromWindow(this)))
+                            .GetClientArea();
+    SetMinSize(wxSize(std::min(FromDIP(800), area.width), std::min(FromDIP(560), area.height)));
+    SetSize(wxSize(std::min(FromDIP(1200), area.width), std::min(FromDIP(780), area.height)));
+    CreateStatusBar(2);
+    const int widths[] = {-3, -1};
+    GetStatusBar()->SetStatusWidths(2, widths);
+    session_.on_status = [this](const wxString& message) { SetStatusText(message, 0); };
+    session_.on_structure_changed = [this] { navigator_->rebuild(); };
+    build_menus();
+
+    split_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3D);
+    split_->SetMinimumPaneSize(FromDIP(160));
+    navigator_ = new Navigator(split_, session_);
+    right_ = new wxPanel(split_);
+    right_->SetSizer(new wxBoxSizer(wxVERTICAL));
+    split_->SplitVertically(navigator_, right_, FromDIP(250));
+    navigator_->on_county = [this] { show_county(); };
+    navigator_->on_team = [this](Id team) {
+        if (shown_team_ != team || !team_page()) show_team(team);
+    };
+    navigator_->on_new_team = [this](const std::string& code) { new_team(code); };
+    navigator_->rebuild();
+    update_title();
+}
+
+MainFrame::~MainFrame() {
+    if (recent_menu_) settings_.recent().RemoveMenu(recent_menu_);
+    session_.on_status = nullptr;
+    session_.on_structure_changed = nullptr;
+}
+
+void MainFrame::build_menus() {
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, _("&New database…\tCtrl+N"));
+    file->Append(wxID_OPEN, _("&Open…\tCtrl+O"));
+    auto* recent = new wxMenu;
+    recent_menu_ = recent;
+    settings_.recent().UseMenu(recent);
+    settings_.recent().AddFilesToMenu(recent);
+    file->AppendSubMenu(recent, _("Open &recent"));
+    file->Append(ID_DEMO, _("Open the &demo county"));
+    file->Append(wxID_SAVEAS, _("Save a &copy…\tCtrl+Shift+S"));
+    file->AppendSeparator();
+    file->Append(ID_IMPORT, _("&Import round file…\tCtrl+I"));
+    file->Append(ID_EXPORT, _("&Export rounds…\tCtrl+E"));
+    file->Append(ID_CSV, _("Export &CSV for Excel or R…"));
+    file->AppendSeparator();
+    file->Append(wxID_PREFERENCES, _("&Preferences…"));
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+
+    auto* team = new wxMenu;
+    team->Append(ID_NEW_TEAM, _("New &team…"));
+    team->Append(ID_NEW_ROUND, _("New &round…\tCtrl+Shift+N"));
+
+    auto* round = new wxMenu;
+    round->Append(ID_NEXT_ITEM, _("&Next item (Page Down)"));
+    round->Append(ID_PREVIOUS_ITEM, _("&Previous item (Page Up)"));
+    round->Append(ID_NEXT_UNRATED, _("Next &unrated item\tCtrl+U"));
+    round->Append(ID_NEXT_RATER, _("Switch to the next &rater\tCtrl+Shift+R"));
+    round->AppendSeparator();
+    round->Append(ID_COMPLETE, _("&Complete round"));
+    round->Append(ID_REOPEN, _("Re&open round…"));
+
+    auto* view = new wxMenu;
+    const wxString tabs[] = {_("&Assessment\tAlt+1"), _("&Consensus\tAlt+2"), _("&Result\tAlt+3"),
+                             _("Team &figures\tAlt+4"), _("Improvement &plan\tAlt+5")};
+    for (int i = 0; i < 5; ++i) view->Append(ID_TAB_FIRST + i, tabs[i]);
+    view->AppendSeparator();
+    view->Append(ID_COUNTY, _("C&ounty view\tAlt+0"));
+
+    auto* reports_menu = new wxMenu;
+    reports_menu->Append(ID_REPORT_ROUND, _("&Round report…"));
+    reports_menu->Append(ID_REPORT_PLAN, _("&Improvement plan…"));
+    reports_menu->Append(ID_REPORT_TREND, _("&Trend report…"));
+    reports_menu->Append(ID_REPORT_SCORECARD, _("&Scorecard…"));
+    reports_menu->AppendSeparator();
+    reports_menu->Append(ID_REPORT_COUNTY, _("&County comparison…"));
+    reports_menu->Append(ID_REPORT_CODED, _("Co&ded county comparison…"));
+
+    auto* help = new wxMenu;
+    help->Append(ID_GUIDE, _("&User guide"));
+    help->Append(wxID_ABOUT, _("&About Fidelis"));
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(team, _("&Team"));
+    bar->Append(round, _("&Round"));
+    bar->Append(view, _("&View"));
+    bar->Append(reports_menu, _("Re&ports"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+    Bind(wxEVT_MENU, &MainFrame::on_menu, this);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
+        const wxString path = settings_.recent().GetHistoryFile(std::size_t(e.GetId() - wxID_FILE1));
+        open_database(utf8(path));
+    }, wxID_FILE1, wxID_FILE9);
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        // Nothing to save: every edit is already in the database.
+        settings_.save();
+        e.Skip();
+    });
+}
+
+void MainFrame::update_title() {
+    if (!session_.has_store()) {
+        SetTitle("Fidelis");
+        SetStatusText(wxString(), 1);
+        return;
+    }
+    const wxString name = wx(std::filesystem::path(session_.store->path()).filename().string());
+    SetTitle(wxString::FromUTF8("Fidelis – ") + name + (session_.store->read_only() ? " (" + _("read-only") + ")" : wxString()));
+    SetStatusText(session_.store->read_only() ? _("Read-only") : _("Saved as you type"), 1);
+}
+
+void MainFrame::set_page(wxWindow* page) {
+    right_->Freeze();
+    if (page_) page_->Destroy();
+    page_ = page;
+    right_->GetSizer()->Add(page_, 1, wxEXPAND);
+    right_->Layout();
+    right_->Thaw();
+}
+
+void MainFrame::show_welcome() {
+    std::vector<std::string> recent;
+    for (std::size_t i = 0; i < settings_.recent().GetCount(); ++i) recent.push_back(utf8(settings_.recent().GetHistoryFile(i)));
+    auto* page = new WelcomePage(right_, recent);
+    page->on_new = [this] { new_database(); };
+    page->on_open = [this] {
+        wxFileDialog dlg(this, _("Open a Fidelis database"), "", "", _("Fidelis databases (*.fidelis)|*.fidelis|All files|*"),
+                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        if (dlg.ShowModal() == wxID_OK) open_database(utf8(dlg.GetPath()));
+    };
+    page->on_demo = [this] { open_demo(); };
+    page->on_recent = [this](const std::string& p) { open_database(p); };
+    shown_team_ = 0;
+    set_page(page);
+}
+
+bool MainFrame::open_database(const std::string& path) {
+    std::unique_ptr<Store> store;
+    try {
+        store = std::make_unique<Store>(Store::open(path));
+    } catch (const StoreError& e) {
+        if (e.kind() == StoreError::Kind::Busy &&
+            confirm(this, wx(e.what()) + "\n\n" + _("Open it read-only instead?"), _("Database busy"), false)) {
+            try {
+                store = std::make_unique<Store>(Store::open(path, Store::OpenOptions{true, 1000}));
+            } catch (...) {
+                show_error(this, std::current_exception());
+                return false;
+            }
+        } else {
+            // A newer, damaged or foreign file is refused; the message says why.
+            show_error(this, wx(e.what()));
+            return false;
+        }
+    } catch (...) {
+        show_error(this, std::current_exception());
+        return false;
+    }
+    store->set_actor(session_.user);
+    session_.store = std::move(store);
+    settings_.set_last_database(path);
+    settings_.recent().AddFileToHistory(wx(path));
+    settings_.save();
+    update_title();
+    navigator_->rebuild();
+    show_county();
+    if (session_.store->read_only()) session_.status(_("The database is open read-only: it can be read and reported on, not changed."));
+    return true;
+}
+
+void MainFrame::close_database() {
+    set_page(new wxPanel(right_));
+    session_.store.reset();
+    navigator_->rebuild();
+    update_title();
+    show_welcome();
+}
+
+void MainFrame::new_database() {
+    NewDatabaseDialog county(this);
+    if (county.ShowModal() != wxID_OK) return;
+    wxFileDialog dlg(this, _("Save the new database as"), "", "county.fidelis", _("Fidelis databases (*.fidelis)|*.fidelis"),
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    std::string path = utf8(dlg.GetPath());
+    if (std::filesystem::path(path).extension() != ".fidelis") path += ".fidelis";
+    try {
+        { Store::create(path, county.county_code()); }
+        open_database(path);
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void MainFrame::open_demo() {
+    const auto dir = paths::user_data_dir() / "demo";
+    const std::string path = (dir / "jonkoping-demo.fidelis").string();
+    try {
+        std::filesystem::create_directories(dir);
+        if (!std::filesystem::exists(path)) {
+            wxBusyCursor busy;
+            create_demo(path);
+        }
+        open_database(path);
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void MainFrame::show_county() {
+    if (!session_.has_store()) return show_welcome();
+    auto* page = new CountyPage(right_, session_);
+    page->on_report = [this](const ReportRequest& r) { report(r); };
+    shown_team_ = 0;
+    set_page(page);
+}
+
+void MainFrame::show_team(Id team) {
+    auto* page = new TeamPage(right_, session_, team);
+    page->on_open_round = [this](Id round) { show_round(round); };
+    page->on_new_round = [this, team] { new_round(team); };
+    page->on_report = [this](const ReportRequest& r) { report(r); };
+    page->on_export = [this] { export_rounds(); };
+    shown_team_ = team;
+    set_page(page);
+}
+
+RoundPage* MainFrame::show_round(Id round) {
+    try {
+        auto* page = new RoundPage(right_, session_, round);
+        page->on_report = [this](const ReportRequest& r) { report(r); };
+        shown_team_ = page->context().team.id;
+        set_page(page);
+        navigator_->select_team(shown_team_);
+        // Keyboard first: the item list has the focus, so 1–5 rate at once.
+        page->assessment()->focus_items();
+        return page;
+    } catch (...) {
+        show_error(this, std::current_exception());
+        return nullptr;
+    }
+}
+
+RoundPage* MainFrame::round_page() { return dynamic_cast<RoundPage*>(page_); }
+TeamPage* MainFrame::team_page() { return dynamic_cast<TeamPage*>(page_); }
+CountyPage* MainFrame::county_page() { return dynamic_cast<CountyPage*>(page_); }
+
+Id MainFrame::current_team() const {
+    if (auto* r = dynamic_cast<RoundPage*>(page_)) return r->context().team.id;
+    if (auto* t = dynamic_cast<TeamPage*>(page_)) return t->team_id();
+    return 0;
+}
+
+void MainFrame::new_team(const std::string& municipality) {
+    if (!session_.has_store()) return;
+    NewTeamDialog dlg(this, *session_.store, municipality);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        const Id id = session_.store->add_team(dlg.municipality_code(), utf8(dlg.name->GetValue()),
+                                               dlg.method->GetSelection() == 1 ? Method::IPS : Method::SE);
+        session_.saved(dlg.name->GetValue());
+        navigator_->rebuild();
+        show_team(id);
+        navigator_->select_team(id);
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void MainFrame::new_round(Id team) {
+    if (!session_.has_store()) return;
+    if (session_.store->teams().empty()) {
+        show_error(this, _("Add a team first."));
+        return;
+    }
+    NewRoundDialog dlg(this, session_, team ? team : current_team());
+    Store::NewRound nr;
+    if (dlg.ShowModal() != wxID_OK || !dlg.read(nr)) return;
+    try {
+        const Id id = session_.store->create_round(nr);
+        session_.saved(_("new round"));
+        show_round(id);
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void MainFrame::save_copy() {
+    if (!session_.has_store()) return;
+    wxFileDialog dlg(this, _("Save a copy of the database"), "", "copy.fidelis", _("Fidelis databases (*.fidelis)|*.fidelis"),
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        session_.store->save_copy(utf8(dlg.GetPath()));
+        session_.status(fmt(_("A copy was saved as {1}"), {dlg.GetPath()}));
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void MainFrame::import_file() {
+    if (!session_.has_store()) return;
+    wxFileDialog dlg(this, _("Import a round file"), "", "", _("Fidelis exchange files (*.xml)|*.xml"),
+                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() == wxID_OK) import_path(utf8(dlg.GetPath()));
+}
+
+void MainFrame::import_path(const std::string& path) {
+    if (!session_.has_store()) return;
+    try {
+        std::ifstream in(path, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        // Nothing changes until the user has seen what would.
+        const ImportReport dry = import_exchange(*session_.store, text, path, ImportOptions{true, false});
+        ImportDialog confirm_dlg(this, dry);
+        if (confirm_dlg.ShowModal() != wxID_OK) return;
+        const ImportReport done = import_exchange(*session_.store, text, path, ImportOptions{false, confirm_dlg.replace->GetValue()});
+        using O = ImportedRound::Outcome;
+        session_.status(fmt(_("Imported: {1} added, {2} identical skipped, {3} conflicting, {4} replaced."),
+                            {wxString::Format("%d", done.count(O::Added)), wxString::Format("%d", done.count(O::Identical)),
+                             wxString::Format("%d", done.count(O::Conflict)), wxString::Format("%d", done.count(O::Replaced))}));
+        navigator_->rebuild();
+        show_county();
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void MainFrame::export_rounds() {
+    if (!session_.has_store()) return;
+    const Id team = current_team();
+    wxFileDialog dlg(this, _("Export rounds to an exchange file"), "", team ? "team-rounds.xml" : "all-rounds.xml",
+                     _("Fidelis exchange files (*.xml)|*.xml"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        std::vector<Id> ids;
+        for (const Round& r : team ? session_.store->rounds_of_team(team) : session_.store->all_rounds()) ids.push_back(r.id);
+        const std::string text = fidelis::export_rounds(*session_.store, ids);
+        const std::string path = utf8(dlg.GetPath());
+        {
+            std::ofstream out(path + ".part", std::ios::binary);
+            out << text;
+        }
+        std::filesystem::rename(path + ".part", path);
+        session_.status(fmt(_("{1} rounds exported to {2}"), {wxString::Format("%zu", ids.size()), dlg.GetPath()}));
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void MainFrame::export_csv() {
+    if (!session_.has_store()) return;
+    wxFileDialog dlg(this, _("Export CSV"), "", "fidelis-ratings.csv", _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        std::ostringstream text;
+        const std::size_t rows = write_csv(*session_.store, text, {});
+        std::ofstream(utf8(dlg.GetPath()), std::ios::binary) << text.str();
+        session_.status(fmt(_("{1} rows written to {2}"), {wxString::Format("%zu", rows), dlg.GetPath()}));
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+std::string MainFrame::report(const ReportRequest& request) { return run_report(this, session_, request); }
+
+void MainFrame::preferences() {
+    PreferencesDialog dlg(this, settings_.language(), settings_.user_name());
+    if (dlg.ShowModal() != wxID_OK) return;
+    const std::string before = settings_.effective_language();
+    settings_.set_language(dlg.language());
+    settings_.set_user_name(utf8(dlg.user->GetValue()));
+    settings_.save();
+    session_.user = utf8(dlg.user->GetValue());
+    if (session_.has_store()) session_.store->set_actor(session_.user);
+    if (settings_.effective_language() != before && on_restart) CallAfter([this] { on_restart(); });
+}
+
+void MainFrame::on_menu(wxCommandEvent& e) {
+    const int id = e.GetId();
+    RoundPage* round = round_page();
+    auto need_round = [&] {
+        if (!round) session_.status(_("Open a round first."));
+        return round != nullptr;
+    };
+    auto report_for_round = [&](ReportKind kind) {
+        if (!need_round()) return;
+        ReportRequest r;
+        r.kind = kind;
+        r.id = kind == ReportKind::Round || kind == ReportKind::Plan ? round->round_id() : round->context().team.id;
+        r.file_name = "report.pdf";
+        report(r);
+    };
+    switch (id) {
+    case wxID_NEW: new_database(); break;
+    case wxID_OPEN: {
+        wxFileDialog dlg(this, _("Open a Fidelis database"), "", "", _("Fidelis databases (*.fidelis)|*.fidelis|All files|*"),
+                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        if (dlg.ShowModal() == wxID_OK) open_database(utf8(dlg.GetPath()));
+        break;
+    }
+    case ID_DEMO: open_demo(); break;
+    case wxID_SAVEAS: save_copy(); break;
+    case ID_IMPORT: import_file(); break;
+    case ID_EXPORT: export_rounds(); break;
+    case ID_CSV: export_csv(); break;
+    case wxID_PREFERENCES: preferences(); break;
+    case wxID_EXIT: Close(); break;
+    case ID_NEW_TEAM: new_team(); break;
+    case ID_NEW_ROUND: new_round(); break;
+    case ID_NEXT_ITEM: if (need_round()) round->assessment()->next(); break;
+    case ID_PREVIOUS_ITEM: if (need_round()) round->assessment()->previous(); break;
+    case ID_NEXT_UNRATED: if (need_round()) round->assessment()->next_unrated(); break;
+    case ID_NEXT_RATER: if (need_round()) round->assessment()->next_rater(); break;
+    case ID_COMPLETE: if (need_round()) round->result()->complete(); break;
+    case ID_REOPEN: if (need_round()) round->result()->reopen(); break;
+    case ID_COUNTY: show_county(); break;
+    case ID_REPORT_ROUND: report_for_round(ReportKind::Round); break;
+    case ID_REPORT_PLAN: report_for_round(ReportKind::Plan); break;
+    case ID_REPORT_TREND:
+    case ID_REPORT_SCORECARD: {
+        const Id team = current_team();
+        if (!team) {
+            session_.status(_("Choose a team first."));
+            break;
+        }
+        ReportRequest r;
+        r.kind = id == ID_REPORT_TREND ? ReportKind::Trend : ReportKind::Scorecard;
+        r.id = team;
+        r.file_name = "report.pdf";
+        report(r);
+        break;
+    }
+    case ID_REPORT_COUNTY:
+    case ID_REPORT_CODED: {
+        if (!session_.has_store()) break;
+        ReportRequest r;
+        r.kind = ReportKind::County;
+        if (auto* c = county_page()) r.county = c->query();
+        r.county.coded = id == ID_REPORT_CODED;
+        r.file_name = r.county.coded ? "county-comparison-coded.pdf" : "county-comparison.pdf";
+        report(r);
+        break;
+    }
+    case ID_GUIDE: {
+        const auto guide = paths::docs_dir() / (session_.lang == "sv" ? "user-guide.sv.md" : "user-guide.en.md");
+        wxLaunchDefaultBrowser("file://" + wx(guide.string()));
+        break;
+    }
+    case wxID_ABOUT:
+        wxMessageBox(_("Fidelis: fidelity self-assessment for Supported Employment and IPS teams.\n"
+                       "Scales, rounds and improvement plans, with reports in Swedish and English."),
+                     _("About Fidelis"), wxOK | wxICON_INFORMATION, this);
+        break;
+    default:
+        if (id >= ID_TAB_FIRST && id < ID_TAB_FIRST + 5) {
+            if (need_round()) round->show_tab(id - ID_TAB_FIRST);
+        } else {
+            e.Skip();
+        }
+    }
+}
+
+}  // namespace fidelis::gui

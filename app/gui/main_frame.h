@@ -1,0 +1,73 @@
+#pragma once
+// The Fidelis window: menus, the navigator on the left and the current page on the right.
+#include "report_runner.h"
+#include "session.h"
+#include "settings.h"
+
+#include <wx/frame.h>
+#include <wx/panel.h>
+
+#include <functional>
+#include <string>
+
+class wxSimplebook;
+class wxSplitterWindow;
+
+namespace fidelis::gui {
+
+class Navigator;
+class RoundPage;
+class TeamPage;
+class CountyPage;
+
+class MainFrame : public wxFrame {
+public:
+    MainFrame(Session& session, Settings& settings);
+    ~MainFrame() override;
+
+    // Opens a database, handling a busy, read-only, newer or damaged file with a clear
+    // message; returns false when nothing was opened.
+    bool open_database(const std::string& path);
+    void new_database();
+    void open_demo();
+    void close_database();
+
+    void show_welcome();
+    void show_county();
+    void show_team(Id team);
+    RoundPage* show_round(Id round);
+    RoundPage* round_page();
+    TeamPage* team_page();
+    CountyPage* county_page();
+
+    void new_team(const std::string& municipality = {});
+    void new_round(Id team = 0);
+    void save_copy();
+    void import_file();                         // asks for the file, then:
+    void import_path(const std::string& path);  // shows the dry run, imports when confirmed
+    void export_rounds();
+    void export_csv();
+    std::string report(const ReportRequest& request);
+
+    // Called when the language changed and the window must be built again.
+    std::function<void()> on_restart;
+
+private:
+    void build_menus();
+    void update_title();
+    void set_page(wxWindow* page);
+    void on_menu(wxCommandEvent& e);
+    void preferences();
+    Id current_team() const;
+
+    Session& session_;
+    Settings& settings_;
+    wxSplitterWindow* split_ = nullptr;
+    Navigator* navigator_ = nullptr;
+    wxPanel* right_ = nullptr;
+    wxWindow* page_ = nullptr;
+    Id shown_team_ = 0;
+    wxMenu* recent_menu_ = nullptr;  // shared history; detached when the window goes
+};
+
+}  // namespace fidelis::gui

@@ -1,0 +1,142 @@
+#include "plan_dialogs.h"
+
+#include "scales/i18n.h"
+#include "ui.h"
+
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+namespace fidelis::gui {
+namespace {
+
+wxChoice* item_choice(wxWindow* parent, const Scale& scale, const std::string& lang, const std::string& selected,
+                      bool allow_none) {
+    auto* c = new wxChoice(parent, wxID_ANY);
+    if (allow_none) c->Append(_("The whole service"));
+    for (const Item& item : scale.items) {
+        c->Append(wx(item.id + "  " + item.name.get(lang)));
+        if (item.id == selected) c->SetSelection(int(c->GetCount()) - 1);
+    }
+    if (c->GetSelection() < 0) c->SetSelection(0);
+    return c;
+}
+
+std::string chosen_item(const wxChoice* c, const Scale& scale, bool allow_none) {
+    const int i = c->GetSelection() - (allow_none ? 1 : 0);
+    return i >= 0 && std::size_t(i) < scale.items.size() ? scale.items[std::size_t(i)].id : std::string();
+}
+
+}  // namespace
+
+GoalDialog::GoalDialog(wxWindow* parent, const Scale& scale, const std::string& lang, const PlanGoal& g)
+    : wxDialog(parent, wxID_ANY, _("Goal")), scale_(scale) {
+    auto* body = form_grid(this);
+    item = item_choice(this, scale, lang, g.item_id, false);
+    add_labelled(this, body, _("Item:"), item);
+    target = new wxChoice(this, wxID_ANY);
+    for (const Level& l : scale.levels) {
+        target->Append(wxString::Format("%d", l.value) + " " + wx(l.label.get(lang)));
+        if (g.target_level == l.value) target->SetSelection(int(target->GetCount()) - 1);
+    }
+    if (target->GetSelection() < 0) target->SetSelection(int(target->GetCount()) - 1);
+    add_labelled(this, body, _("Target level:"), target);
+    date = new wxTextCtrl(this, wxID_ANY, g.target_date ? wx(g.target_date->iso()) : wxString());
+    add_labelled(this, body, _("Target date (YYYY-MM-DD):"), date);
+    description = new wxTextCtrl(this, wxID_ANY, wx(g.description), wxDefaultPosition, FromDIP(wxSize(360, 60)), wxTE_MULTILINE);
+    add_labelled(this, body, _("Description:"), description);
+    finish_dialog(this, body);
+}
+
+bool GoalDialog::read(PlanGoal& g) {
+    bool ok = true;
+    g.target_date = parse_date(date->GetValue(), &ok);
+    if (!ok) {
+        show_error(this, _("Write dates as YYYY-MM-DD, for example 2026-01-15."));
+        return false;
+    }
+    g.item_id = chosen_item(item, scale_, false);
+    g.target_level = scale_.levels[std::size_t(std::max(0, target->GetSelection()))].value;
+    g.description = utf8(description->GetValue());
+    return true;
+}
+
+ActionDialog::ActionDialog(wxWindow* parent, const Scale& scale, const std::string& lang, const PlanAction& a)
+    : wxDialog(parent, wxID_ANY, _("Action"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      scale_(scale) {
+    auto* body = form_grid(this);
+    item = item_choice(this, scale, lang, a.item_id, true);
+    add_labelled(this, body, _("Area / item:"), item);
+    what = new wxTextCtrl(this, wxID_ANY, wx(a.what), wxDefaultPosition, FromDIP(wxSize(380, 54)), wxTE_MULTILINE);
+    add_labelled(this, body, _("Action:"), what);
+    responsible = new wxTextCtrl(this, wxID_ANY, wx(a.responsible));
+    add_labelled(this, body, _("Responsible (one person):"), responsible);
+    resources = new wxTextCtrl(this, wxID_ANY, wx(a.resources));
+    add_labelled(this, body, _("Resources:"), resources);
+    start = new wxTextCtrl(this, wxID_ANY, a.start ? wx(a.start->iso()) : wx(Date::today().iso()));
+    add_labelled(this, body, _("Start (YYYY-MM-DD):"), start);
+    due = new wxTextCtrl(this, wxID_ANY, a.due ? wx(a.due->iso()) : wxString());
+    add_labelled(this, body, _("Due (YYYY-MM-DD):"), due);
+    follow_up = new wxTextCtrl(this, wxID_ANY, wx(a.follow_up));
+    add_labelled(this, body, _("Follow-up (how and when):"), follow_up);
+    status = new wxChoice(this, wxID_ANY);
+    for (ActionStatus s : {ActionStatus::Planned, ActionStatus::Ongoing, ActionStatus::Done, ActionStatus::Cancelled})
+        status->Append(wx(label_of(s)));
+    status->SetSelection(int(a.status));
+    add_labelled(this, body, _("Status:"), status);
+    comment = new wxTextCtrl(this, wxID_ANY, wx(a.comment));
+    add_labelled(this, body, _("Comment:"), comment);
+    finish_dialog(this, body);
+    what->SetFocus();
+}
+
+bool ActionDialog::read(PlanAction& a) {
+    bool ok1 = true, ok2 = true;
+    const auto s = parse_date(start->GetValue(), &ok1);
+    const auto d = parse_date(due->GetValue(), &ok2);
+    if (!ok1 || !ok2) {
+        show_error(this, _("Write dates as YYYY-MM-DD, for example 2026-01-15."));
+        return false;
+    }
+    if (what->GetValue().Strip(wxString::both).empty()) {
+        show_error(this, _("Describe what is to be done."));
+        return false;
+    }
+    a.item_id = chosen_item(item, scale_, true);
+    a.what = utf8(what->GetValue());
+    a.responsible = utf8(responsible->GetValue());
+    a.resources = utf8(resources->GetValue());
+    a.start = s;
+    a.due = d;
+    a.follow_up = utf8(follow_up->GetValue());
+    a.status = static_cast<ActionStatus>(std::max(0, status->GetSelection()));
+    a.comment = utf8(comment->GetValue());
+    return true;
+}
+
+CarryOverDialog::CarryOverDialog(wxWindow* parent, const std::vector<PlanAction>& offered)
+    : wxDialog(parent, wxID_ANY, _("Carry over unfinished actions"), wxDefaultPosition, wxDefaultSize,
+               wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+      offered_(offered) {
+    auto* v = new wxBoxSizer(wxVERTICAL);
+    v->Add(new wxStaticText(this, wxID_ANY, _("These actions from earlier plans are planned or ongoing. Tick the ones "
+                                              "that continue in this plan.")),
+           0, wxBOTTOM, FromDIP(8));
+    actions = new wxCheckListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(520, 200)));
+    for (const PlanAction& a : offered_) {
+        actions->Append(wx((a.item_id.empty() ? std::string() : a.item_id + ": ") + a.what + " (" + a.responsible + ", " +
+                           label_of(a.status) + ")"));
+        actions->Check(actions->GetCount() - 1);
+    }
+    name_for_screen_readers(actions, _("Unfinished actions"));
+    v->Add(actions, 1, wxEXPAND);
+    finish_dialog(this, v);
+}
+
+std::vector<std::string> CarryOverDialog::chosen() const {
+    std::vector<std::string> out;
+    for (unsigned i = 0; i < actions->GetCount(); ++i)
+        if (actions->IsChecked(i)) out.push_back(offered_[i].uuid);
+    return out;
+}
+
+}  // namespace fidelis::gui

@@ -1,0 +1,270 @@
+#include "plan_panel.h"
+
+#include "plan_dialogs.h"
+#include "reports/analysis.h"
+#include "scales/i18n.h"
+#include "ui.h"
+
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/statbox.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
+
+#include <algorithm>
+
+namespace fidelis::gui {
+
+PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL), ctx_(ctx) {
+    SetScrollRate(0, FromDIP(12));
+    const int gap = FromDIP(8);
+    auto* v = new wxBoxSizer(wxVERTICAL);
+    auto* head = new wxFlexGridSizer(4, FromDIP(wxSize(8, 6)));
+    head->AddGrowableCol(1, 1);
+    head->AddGrowableCol(3, 1);
+    from_ = new wxTextCtrl(this, wxID_ANY);
+    add_labelled(this, head, _("Plan period from:"), from_);
+    to_ = new wxTextCtrl(this, wxID_ANY);
+    add_labelled(this, head, _("to:"), to_);
+    manager_ = new wxTextCtrl(this, wxID_ANY);
+    add_labelled(this, head, _("Responsible manager:"), manager_);
+    follow_up_ = new wxTextCtrl(this, wxID_ANY);
+    add_labelled(this, head, _("Next follow-up:"), follow_up_);
+    v->Add(head, 0, wxEXPAND | wxBOTTOM, gap);
+
+    auto* gbox = new wxStaticBoxSizer(wxVERTICAL, this, _("Goals (3–4, tied to items)"));
+    goals_ = new wxListView(gbox->GetStaticBox(), wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 110)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    for (const wxString& c : {_("Item"), _("Current"), _("Target"), _("Target date"), _("Description")}) goals_->AppendColumn(c);
+    name_for_screen_readers(goals_, _("Goals"));
+    gbox->Add(goals_, 0, wxEXPAND);
+    // Wrap sizers: at 1024×768 the buttons go on two lines rather than off the edge.
+    auto* gb = new wxWrapSizer(wxHORIZONTAL);
+    auto* add_goal_button = new wxButton(gbox->GetStaticBox(), wxID_ANY, _("Add goal…"));
+    auto* suggest = new wxButton(gbox->GetStaticBox(), wxID_ANY, _("Suggest from weakest and declining items"));
+    auto* remove_goal = new wxButton(gbox->GetStaticBox(), wxID_ANY, _("Remove goal"));
+    for (wxButton* b : {add_goal_button, suggest, remove_goal}) gb->Add(b, 0, wxRIGHT | wxBOTTOM, gap);
+    gbox->Add(gb, 0, wxEXPAND | wxTOP, FromDIP(4));
+    v->Add(gbox, 0, wxEXPAND | wxBOTTOM, gap);
+
+    auto* abox = new wxStaticBoxSizer(wxVERTICAL, this, _("Actions"));
+    actions_ = new wxListView(abox->GetStaticBox(), wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 180)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    for (const wxString& c : {_("Area / item"), _("Action"), _("Responsible"), _("Start"), _("Due"), _("Status")})
+        actions_->AppendColumn(c);
+    name_for_screen_readers(actions_, _("Actions"));
+    abox->Add(actions_, 0, wxEXPAND);
+    overdue_ = new wxStaticText(abox->GetStaticBox(), wxID_ANY, "");
+    abox->Add(overdue_, 0, wxTOP, FromDIP(4));
+    auto* ab = new wxWrapSizer(wxHORIZONTAL);
+    auto* add = new wxButton(abox->GetStaticBox(), wxID_ANY, _("Add action…"));
+    auto* edit = new wxButton(abox->GetStaticBox(), wxID_ANY, _("Edit…"));
+    auto* remove = new wxButton(abox->GetStaticBox(), wxID_ANY, _("Remove action"));
+    auto* carry = new wxButton(abox->GetStaticBox(), wxID_ANY, _("Carry over unfinished actions…"));
+    auto* report = new wxButton(abox->GetStaticBox(), wxID_ANY, _("Plan report…"));
+    for (wxButton* b : {add, edit, remove, carry, report}) ab->Add(b, 0, wxRIGHT | wxBOTTOM, gap);
+    abox->Add(ab, 0, wxEXPAND | wxTOP, FromDIP(4));
+    v->Add(abox, 0, wxEXPAND);
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(v, 1, wxEXPAND | wxALL, FromDIP(12));
+    SetSizer(outer);
+
+    for (wxTextCtrl* t : {from_, to_, manager_, follow_up_})
+        t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+            if (!loading_) save_header();
+        });
+    actions_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        fit_columns();
+    });
+    add_goal_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_goal(); });
+    suggest->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { suggest_goals(); });
+    remove_goal->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove_selected(true); });
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_action(); });
+    edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_action(); });
+    actions_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { edit_action(); });
+    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove_selected(false); });
+    carry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { carry_over(); });
+    report->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (on_report) on_report();
+    });
+}
+
+void PlanPanel::refresh() {
+    loading_ = true;
+    plan_ = ctx_.store().plan(ctx_.id);
+    from_->ChangeValue(plan_.period_from ? wx(plan_.period_from->iso()) : "");
+    to_->ChangeValue(plan_.period_to ? wx(plan_.period_to->iso()) : "");
+    manager_->ChangeValue(wx(plan_.manager));
+    follow_up_->ChangeValue(plan_.next_follow_up ? wx(plan_.next_follow_up->iso()) : "");
+    // A plan stays open after the round is completed; only a read-only database locks it.
+    for (wxTextCtrl* t : {from_, to_, manager_, follow_up_}) t->SetEditable(!ctx_.session.store->read_only());
+    const std::string& lang = ctx_.session.lang;
+    goals_->DeleteAllItems();
+    for (const PlanGoal& g : plan_.goals) {
+        const long row = goals_->InsertItem(goals_->GetItemCount(), wx(g.item_id));
+        goals_->SetItem(row, 1, g.current_level ? wxString::Format("%d", *g.current_level) : wxString::FromUTF8("–"));
+        goals_->SetItem(row, 2, g.target_level ? wxString::Format("%d", *g.target_level) : wxString::FromUTF8("–"));
+        goals_->SetItem(row, 3, g.target_date ? wx(g.target_date->iso()) : wxString());
+        goals_->SetItem(row, 4, wx(g.description));
+    }
+    const Date today = Date::today();
+    int overdue = 0;
+    actions_->DeleteAllItems();
+    for (const PlanAction& a : plan_.actions) {
+        const Item* item = ctx_.scale->item(a.item_id);
+        const long row = actions_->InsertItem(actions_->GetItemCount(), item ? wx(a.item_id + " " + item->name.get(lang)) : wx(a.item_id));
+        actions_->SetItem(row, 1, wx(a.what));
+        actions_->SetItem(row, 2, wx(a.responsible));
+        actions_->SetItem(row, 3, a.start ? wx(a.start->iso()) : wxString());
+        actions_->SetItem(row, 4, a.due ? wx(a.due->iso()) : wxString());
+        wxString status = wx(label_of(a.status));
+        if (a.overdue(today)) {
+            // An icon and a word, not only a colour.
+            status = wxString::FromUTF8("⚠ ") + _("Overdue") + " (" + status + ")";
+            actions_->SetItemBackgroundColour(row, wxColour(0xf6, 0xd5, 0xd2));
+            ++overdue;
+        }
+        actions_->SetItem(row, 5, status);
+    }
+    fit_columns();
+    overdue_->SetLabel(overdue ? wxString::FromUTF8("⚠ ") + fmt(_("{1} overdue"), {wxString::Format("%d", overdue)}) : wxString());
+    FitInside();
+    loading_ = false;
+}
+
+void PlanPanel::save_header() {
+    bool a = true, b = true, c = true;
+    const auto from = parse_date(from_->GetValue(), &a), to = parse_date(to_->GetValue(), &b),
+               next = parse_date(follow_up_->GetValue(), &c);
+    if (!a || !b || !c) return;  // a half-typed date waits until it is a date
+    try {
+        ctx_.store().set_actor(ctx_.session.user);
+        ctx_.store().update_plan_header(ctx_.id, from, to, utf8(manager_->GetValue()), next);
+        ctx_.session.saved(_("plan"));
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void PlanPanel::add_goal() {
+    PlanGoal g;
+    GoalDialog dlg(this, *ctx_.scale, ctx_.session.lang, g);
+    if (dlg.ShowModal() != wxID_OK || !dlg.read(g)) return;
+    const auto result = ctx_.store().result_ratings(ctx_.id);
+    if (const auto it = result.find(g.item_id); it != result.end() && it->second.rated()) g.current_level = it->second.level;
+    try {
+        ctx_.store().add_goal(ctx_.id, g);
+        ctx_.session.saved(_("goal"));
+        refresh();
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void PlanPanel::suggest_goals() {
+    // The lowest items, and any item that fell since the previous round.
+    const reports::RoundAnalysis a = reports::analyse_round(ctx_.store(), ctx_.id);
+    std::vector<std::string> ids = a.priorities;
+    for (const auto& ir : a.items)
+        if (ir.change() && *ir.change() < 0 && std::find(ids.begin(), ids.end(), ir.item_id) == ids.end()) ids.push_back(ir.item_id);
+    if (ids.size() > 4) ids.resize(4);
+    try {
+        for (const auto& id : ids) {
+            if (std::any_of(plan_.goals.begin(), plan_.goals.end(), [&](const PlanGoal& g) { return g.item_id == id; })) continue;
+            const auto ir = std::find_if(a.items.begin(), a.items.end(), [&](const reports::ItemResult& x) { return x.item_id == id; });
+            PlanGoal g;
+            g.item_id = id;
+            g.current_level = ir->level;
+            g.target_level = ir->level ? std::optional<int>(std::min(ctx_.scale->max_level(), *ir->level + 1)) : std::nullopt;
+            g.target_date = ctx_.round.assessed_on.add_months(12);
+            ctx_.store().add_goal(ctx_.id, g);
+        }
+        ctx_.session.saved(_("suggested goals"));
+        refresh();
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void PlanPanel::add_action() {
+    PlanAction a;
+    if (const long sel = goals_->GetFirstSelected(); sel >= 0) a.item_id = plan_.goals[std::size_t(sel)].item_id;
+    ActionDialog dlg(this, *ctx_.scale, ctx_.session.lang, a);
+    if (dlg.ShowModal() != wxID_OK || !dlg.read(a)) return;
+    try {
+        ctx_.store().set_actor(ctx_.session.user);
+        ctx_.store().add_action(ctx_.id, a);
+        ctx_.session.saved(_("action"));
+        refresh();
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void PlanPanel::edit_action() {
+    const long sel = actions_->GetFirstSelected();
+    if (sel < 0) return;
+    PlanAction a = plan_.actions[std::size_t(sel)];
+    ActionDialog dlg(this, *ctx_.scale, ctx_.session.lang, a);
+    if (dlg.ShowModal() != wxID_OK || !dlg.read(a)) return;
+    try {
+        ctx_.store().update_action(ctx_.id, a);
+        ctx_.session.saved(_("action"));
+        refresh();
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void PlanPanel::remove_selected(bool goal) {
+    wxListView* list = goal ? goals_ : actions_;
+    const long sel = list->GetFirstSelected();
+    if (sel < 0) return;
+    try {
+        if (goal) ctx_.store().remove_goal(ctx_.id, plan_.goals[std::size_t(sel)].id);
+        else ctx_.store().remove_action(ctx_.id, plan_.actions[std::size_t(sel)].id);
+        ctx_.session.saved(goal ? _("goal removed") : _("action removed"));
+        refresh();
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void PlanPanel::carry_over() {
+    const auto offered = ctx_.store().unfinished_actions_before(ctx_.id);
+    if (offered.empty()) {
+        ctx_.session.status(_("No unfinished actions in earlier plans."));
+        return;
+    }
+    CarryOverDialog dlg(this, offered);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        ctx_.store().carry_over(ctx_.id, dlg.chosen());
+        ctx_.session.saved(_("actions carried over"));
+        refresh();
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void PlanPanel::fit_columns() {
+    // The free text takes what the fixed columns leave, so that the status (with its overdue
+    // mark) stays in view on a small screen.
+    auto fit = [this](wxListView* list, std::initializer_list<int> widths, int free_column) {
+        int fixed = 0;
+        for (int w : widths) fixed += FromDIP(w);
+        const int free = std::max(FromDIP(160), list->GetClientSize().x - fixed - FromDIP(4));
+        int c = 0;
+        for (int w : widths) {
+            if (c == free_column) list->SetColumnWidth(c++, free);
+            list->SetColumnWidth(c++, FromDIP(w));
+        }
+        if (c == free_column) list->SetColumnWidth(c, free);
+    };
+    fit(actions_, {130, 110, 90, 90, 150}, 1);
+    fit(goals_, {70, 70, 70, 100}, 4);
+}
+
+}  // namespace fidelis::gui

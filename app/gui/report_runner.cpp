@@ -1,0 +1,55 @@
+#include "report_runner.h"
+
+#include "reports/reports.h"
+#include "scales/i18n.h"
+#include "session.h"
+#include "ui.h"
+
+#include <wx/filedlg.h>
+#include <wx/mimetype.h>
+#include <wx/progdlg.h>
+#include <wx/utils.h>
+
+#include <memory>
+
+namespace fidelis::gui {
+
+std::string run_report(wxWindow* parent, Session& session, const ReportRequest& request) {
+    wxFileDialog save(parent, _("Save report as PDF"), wxEmptyString, wx(request.file_name), _("PDF files (*.pdf)|*.pdf"),
+                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (save.ShowModal() != wxID_OK) return {};
+    std::string path = utf8(save.GetPath());
+    if (path.size() < 4 || path.compare(path.size() - 4, 4, ".pdf") != 0) path += ".pdf";
+
+    std::unique_ptr<wxProgressDialog> progress;
+    if (!headless())
+        progress = std::make_unique<wxProgressDialog>(_("Fidelis"), _("Writing the report…"), 100, parent,
+                                                      wxPD_CAN_ABORT | wxPD_APP_MODAL | wxPD_AUTO_HIDE);
+    reports::ReportOptions options;
+    options.lang = session.lang;
+    options.progress = [&](double fraction) { return !progress || progress->Update(int(fraction * 100)); };
+    try {
+        Store& store = *session.store;
+        switch (request.kind) {
+        case ReportKind::Round: reports::write_round_report(store, request.id, path, options); break;
+        case ReportKind::Trend: reports::write_trend_report(store, request.id, "", path, options); break;
+        case ReportKind::County: reports::write_county_report(store, request.county, path, options); break;
+        case ReportKind::Plan: reports::write_plan_report(store, request.id, path, options); break;
+        case ReportKind::Scorecard: reports::write_scorecard(store, request.id, path, options); break;
+        }
+    } catch (const Cancelled&) {
+        session.status(_("The report was cancelled; no file was written."));
+        return {};
+    } catch (...) {
+        progress.reset();
+        show_error(parent, std::current_exception());
+        return {};
+    }
+    progress.reset();
+    session.status(fmt(_("Report written: {1}"), {wx(path)}));
+    if (confirm(parent, fmt(_("The report is saved as\n{1}\n\nOpen it now?"), {wx(path)}), _("Report ready"), false))
+        wxLaunchDefaultApplication(wx(path));
+    return path;
+}
+
+}  // namespace fidelis::gui

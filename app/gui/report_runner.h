@@ -1,0 +1,26 @@
+#pragma once
+// Reports from the window: a save dialog, a progress bar with Cancel, and the offer to
+// open the PDF afterwards.
+#include "reports/analysis.h"
+
+#include <string>
+
+class wxWindow;
+
+namespace fidelis::gui {
+
+class Session;
+
+enum class ReportKind { Round, Trend, County, Plan, Scorecard };
+
+struct ReportRequest {
+    ReportKind kind = ReportKind::Round;
+    Id id = 0;                    // the round or the team
+    reports::CountyQuery county;  // for county reports
+    std::string file_name;        // suggested
+};
+
+// Returns the written file, or empty when cancelled or failed (the failure is shown).
+std::string run_report(wxWindow* parent, Session& session, const ReportRequest& request);
+
+}  // namespace fidelis::gui

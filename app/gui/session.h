@@ -1,0 +1,44 @@
+#pragma once
+// What every screen of the window shares: the open database, the scales, the language,
+// and the one way an edit reports that it was saved.
+#include "scales/scale_library.h"
+#include "store/store.h"
+
+#include <wx/string.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace fidelis::gui {
+
+class Session {
+public:
+    std::unique_ptr<Store> store;  // null when no database is open
+    ScaleLibrary scales;
+    std::string lang = "en";       // "sv" or "en": the window's and the reports' language
+    std::string user;              // the name the history records for edits outside a round
+
+    // Shows a message in the status bar.
+    std::function<void(const wxString& message)> on_status;
+    // Called when teams or rounds were added, removed or renamed.
+    std::function<void()> on_structure_changed;
+
+    // A test hook: every committed rating is appended to this file after the commit, so a
+    // kill test can check that everything reported as saved is in the database.
+    std::string save_log_path;
+
+    bool has_store() const { return store != nullptr; }
+    // After every committed edit: the status bar says so ("Saved 14:02:05: S1").
+    void saved(const wxString& what, const std::string& log_line = {});
+    // The same for a rating, with the line the save log keeps for it: item, who rated it
+    // ("consensus" for the agreed level), level ("-" for none) and the length of its text.
+    void saved_rating(const wxString& what, const std::string& item, const std::string& who, std::optional<int> level,
+                      std::size_t text_length);
+    void status(const wxString& message) {
+        if (on_status) on_status(message);
+    }
+};
+
+}  // namespace fidelis::gui

@@ -1,0 +1,47 @@
+#include "settings.h"
+
+#include "scales/i18n.h"
+#include "scales/paths.h"
+#include "ui.h"
+
+#include <wx/fileconf.h>
+
+#include <filesystem>
+
+namespace fidelis::gui {
+
+Settings::Settings() : recent_(6) {
+    const auto dir = paths::user_config_dir();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    config_ = std::make_unique<wxFileConfig>("Fidelis", wxEmptyString, wx((dir / "settings.ini").string()),
+                                             wxEmptyString, wxCONFIG_USE_LOCAL_FILE);
+    config_->SetPath("/Recent");
+    recent_.Load(*config_);
+    config_->SetPath("/");
+}
+
+Settings::~Settings() { save(); }
+
+std::string Settings::language() const { return utf8(config_->Read("/General/Language", "")); }
+void Settings::set_language(const std::string& lang) { config_->Write("/General/Language", wx(lang)); }
+
+std::string Settings::effective_language() const {
+    const std::string chosen = language();
+    return is_supported_language(chosen) ? chosen : language_from_environment();
+}
+
+std::string Settings::user_name() const { return utf8(config_->Read("/General/UserName", "")); }
+void Settings::set_user_name(const std::string& name) { config_->Write("/General/UserName", wx(name)); }
+
+std::string Settings::last_database() const { return utf8(config_->Read("/General/LastDatabase", "")); }
+void Settings::set_last_database(const std::string& path) { config_->Write("/General/LastDatabase", wx(path)); }
+
+void Settings::save() {
+    config_->SetPath("/Recent");
+    recent_.Save(*config_);
+    config_->SetPath("/");
+    config_->Flush();
+}
+
+}  // namespace fidelis::gui

@@ -1,0 +1,86 @@
+#pragma once
+// Small helpers the screens share: text conversion, labelled controls that screen readers
+// can name, error reporting that never hangs a headless test, and fixed colours.
+#include "scales/date.h"
+#include "scales/scale.h"
+
+#include <wx/colour.h>
+#include <wx/dialog.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/string.h>
+#include <wx/translation.h>
+#include <wx/window.h>
+
+#include <exception>
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+
+namespace fidelis::gui {
+
+// The window's translation call. wxWidgets' own _() reads the literal through the C
+// library's locale, which loses every å, ä, ö, "…" and "–" when that locale is not UTF-8;
+// Fidelis' sources are UTF-8, so they are read as such. (WXINTL_NO_GETTEXT_MACRO is set
+// for the GUI target so the two do not clash.)
+inline wxString _(const char* msgid) { return wxGetTranslation(wxString::FromUTF8(msgid)); }
+
+inline wxString wx(const std::string& utf8) { return wxString::FromUTF8(utf8); }
+inline std::string utf8(const wxString& s) { return std::string(s.utf8_str()); }
+
+// Gives a control the name screen readers announce (ATK on GTK; MSAA uses the label
+// before it), and a tooltip saying the same.
+void name_for_screen_readers(wxWindow* control, const wxString& name);
+
+// Static text that wraps to the width it is given, and again when that width changes,
+// so long descriptions read well at 1024×768, on a projector and with large fonts.
+class WrappedText : public wxStaticText {
+public:
+    WrappedText(wxWindow* parent, const wxString& text);
+    wxSize DoGetBestClientSize() const override;
+
+private:
+    wxString text_;
+    int wrapped_at_ = 0;
+};
+WrappedText* wrapped_text(wxWindow* parent, const wxString& text, bool bold = false);
+
+// A label and its control on one row of a two-column sizer; the label names the control.
+wxStaticText* add_labelled(wxWindow* parent, wxSizer* sizer, const wxString& label, wxWindow* control);
+// The same, kept together as one piece of a wrapping row of filters.
+void add_labelled_group(wxWindow* parent, wxSizer* row, const wxString& label, wxWindow* control);
+
+// Shows a failure to the user; in headless runs (tests, benchmarks) it goes to stderr
+// instead, because a modal dialog there would wait for ever.
+void show_error(wxWindow* parent, const wxString& message);
+void show_error(wxWindow* parent, std::exception_ptr error);
+void set_headless(bool headless);
+bool headless();
+
+// Asks a yes/no question; headless runs answer `headless_answer`.
+bool confirm(wxWindow* parent, const wxString& question, const wxString& title, bool headless_answer = true);
+
+// Fixed colours for levels and bands, the same as in the PDF reports.
+wxColour level_colour(const Scale& scale, int level);
+wxColour band_colour(const Scale& scale, const Band& band);
+wxColour text_on(const wxColour& background);
+
+// A date typed as YYYY-MM-DD; empty text is no date.
+std::optional<Date> parse_date(const wxString& text, bool* valid = nullptr);
+
+// "Sparat 14:02:05"
+wxString saved_message(const wxString& what);
+
+// A dialog's form: labels on the left, fields that grow on the right.
+wxFlexGridSizer* form_grid(wxWindow* parent);
+// Puts `body` above OK and Cancel, fits the dialog and centres it on its parent.
+void finish_dialog(wxDialog* dialog, wxSizer* body);
+
+// Replaces {1}..{9} in a translated pattern, as fidelis::format does for the libraries.
+wxString fmt(const wxString& pattern, std::initializer_list<wxString> args);
+
+// A number in the window's language: "3,5" in Swedish.
+wxString number(double value, int decimals);
+
+}  // namespace fidelis::gui

@@ -1,0 +1,131 @@
+// The window's files, reports, languages and refusals.
+#include "gui_support.h"
+#include "test_window.h"
+
+#include "dialogs.h"
+#include "language.h"
+#include "main_frame.h"
+#include "pages.h"
+#include "round_page.h"
+#include "run.h"
+#include "store/demo.h"
+#include "store/exchange.h"
+#include "temp_dir.h"
+#include "ui.h"
+
+#include <catch2/catch.hpp>
+
+#include <wx/filedlg.h>
+#include <wx/menu.h>
+
+#include <cstdlib>
+#include <fstream>
+
+using namespace fidelis;
+using namespace fidelis::gui;
+using namespace fidelis::test;
+
+namespace {
+
+struct Demo : TestWindow {
+    explicit Demo(const std::string& lang = "sv")
+        : TestWindow("demo.fidelis", [](const std::string& path) { Store s = create_demo(path); }, lang) {}
+    Id round_of(const std::string& team, int year) {
+        for (const Team& t : session.store->teams())
+            if (t.name == team)
+                for (const Round& r : session.store->rounds_of_team(t.id))
+                    if (r.assessed_on.year == year) return r.id;
+        return 0;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("A report from the window: the save dialog, then a valid PDF", "[gui]") {
+    if (delegated_to_xvfb()) return;
+    Demo d;
+    REQUIRE(d.frame->open_database(d.db));
+    RoundPage* page = d.frame->show_round(d.round_of("IPS-teamet Jönköping", 2025));
+    REQUIRE(page);
+    page->show_tab(RoundPage::ResultTab);
+    pump(200);
+    const std::string pdf = (d.dir / "round.pdf").string();
+    wxTEST_DIALOG(click(wxWindow::FindWindowByLabel(_("Round report…"), page)), SaveAs(wx(pdf)));
+    REQUIRE(std::filesystem::exists(pdf));
+    CHECK(run("/usr/bin/qpdf", {"--check", pdf}).exit_code == 0);
+    CHECK(run("/usr/bin/pdftotext", {pdf, "-"}).out.find("RAPPORT OM PROGRAMTROHET") != std::string::npos);
+
+    // The county view writes the county comparison, for the grouping shown.
+    d.frame->show_county();
+    pump(200);
+    CountyPage* county = d.frame->county_page();
+    REQUIRE(county);
+    CHECK(county->team_count() == 15);
+    const std::string coded = (d.dir / "coded.pdf").string();
+    wxTEST_DIALOG(click(wxWindow::FindWindowByLabel(_("Coded county report…"), county)),
+                  SaveAs(wx(coded)));
+    const std::string text = run("/usr/bin/pdftotext", {coded, "-"}).out;
+    CHECK(text.find("Jönköping") == std::string::npos);
+}
+
+TEST_CASE("Importing a round file shows what would happen before anything changes", "[gui]") {
+    if (delegated_to_xvfb()) return;
+    Demo d;
+    const std::string file = (d.dir / "rounds.xml").string();
+    std::vector<Id> ids;
+    {
+        Store demo = Store::open(d.db);
+        for (const Round& r : demo.rounds_of_team(demo.teams().front().id)) ids.push_back(r.id);
+        REQUIRE(ids.size() > 1);
+        std::ofstream(file) << export_rounds(demo, ids);
+    }
+    const std::string network = (d.dir / "network.fidelis").string();
+    { Store::create(network, "06"); }
+    REQUIRE(d.frame->open_database(network));
+    // (GTK's open dialog cannot be answered without showing it; the chosen file goes in here.)
+    wxTEST_DIALOG(d.frame->import_path(file), wxExpectDismissableModal<ImportDialog>(wxID_CANCEL));
+    CHECK(d.session.store->all_rounds().empty());  // cancelled after the summary: nothing changed
+    const auto accept = Fill<ImportDialog>([](ImportDialog*) {});
+    wxTEST_DIALOG(d.frame->import_path(file), accept);
+    CHECK(d.session.store->all_rounds().size() == ids.size());
+    CHECK(d.session.store->teams().size() == 1);
+}
+
+TEST_CASE("The window speaks Swedish, wxWidgets' own buttons included, and English", "[gui]") {
+    if (delegated_to_xvfb()) return;
+    {
+        Demo d("sv");
+        REQUIRE(d.frame->open_database(d.db));
+        CHECK(d.frame->GetMenuBar()->GetMenuLabel(0) == "&Arkiv");
+        CHECK(d.frame->GetMenuBar()->GetMenuLabel(2) == wxString::FromUTF8("&Mätomgång"));
+        NewTeamDialog dlg(d.frame, *d.session.store);
+        wxWindow* cancel = dlg.FindWindow(wxID_CANCEL);
+        REQUIRE(cancel);
+        CHECK(cancel->GetLabel().Contains("Avbryt"));  // from wx's own Swedish catalog
+        CHECK(number(3.5, 1) == "3,5");
+    }
+    {
+        Demo d("en");
+        REQUIRE(d.frame->open_database(d.db));
+        CHECK(d.frame->GetMenuBar()->GetMenuLabel(0) == "&File");
+        NewTeamDialog dlg(d.frame, *d.session.store);
+        CHECK(dlg.FindWindow(wxID_CANCEL)->GetLabel().Contains("Cancel"));
+        CHECK(number(3.5, 1) == "3.5");
+    }
+}
+
+TEST_CASE("A newer or damaged database is refused with a message, and the window carries on", "[gui]") {
+    if (delegated_to_xvfb()) return;
+    Demo d;
+    REQUIRE(d.frame->open_database(d.db));
+    const wxString title = d.frame->GetTitle();
+    const std::string newer = (d.dir / "newer.fidelis").string();
+    { Store::create(newer, "06"); }
+    { Database db(newer, Database::Mode::ReadWrite); db.exec("PRAGMA user_version = 42"); }
+    CHECK_FALSE(d.frame->open_database(newer));
+    const std::string junk = (d.dir / "junk.fidelis").string();
+    std::ofstream(junk) << std::string(8192, 'x');
+    CHECK_FALSE(d.frame->open_database(junk));
+    CHECK(d.frame->GetTitle() == title);  // still on the demo database
+    CHECK(d.session.store->path() == d.db);
+}

@@ -1,0 +1,44 @@
+#include "test_window.h"
+
+#include "gui_support.h"
+#include "language.h"
+#include "ui.h"
+
+#include <cstdlib>
+
+namespace fidelis::test {
+
+TestWindow::TestWindow(const std::string& db_name, const std::function<void(const std::string&)>& prepare,
+                       const std::string& lang)
+    : db((dir / db_name).string()) {
+    setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
+    setenv("XDG_DATA_HOME", (dir / "data").c_str(), 1);
+    prepare(db);
+    start_wx();
+    gui::set_headless(true);
+    session.lang = lang;
+    gui::apply_language(lang);
+    session.scales = ScaleLibrary::discover();
+    settings = std::make_unique<gui::Settings>();
+    show();
+}
+
+TestWindow::~TestWindow() {
+    if (frame) frame->Destroy();
+    pump(100);
+}
+
+void TestWindow::show() {
+    frame = new gui::MainFrame(session, *settings);
+    frame->Show();
+    pump(300);
+}
+
+void TestWindow::close() {
+    frame->Destroy();
+    frame = nullptr;
+    pump(200);
+    session.store.reset();
+}
+
+}  // namespace fidelis::test
