@@ -29,16 +29,18 @@ DRAFT=$(round_of "$HABO" 2026)
 CONSENSUS=$(round_of "$VARNAMO" 2026)
 PLANNED=$(round_of "$JKPG" 2025)
 
-shot() {  # name lang args...
+shot() {  # name lang args...   (KEYS="ctrl+shift+n" presses keys before the shot)
     name=$1 lang=$2
     shift 2
     XDG_CONFIG_HOME="$WORK/config-$lang" XDG_DATA_HOME="$WORK/data" "$APP" --lang "$lang" --headless "$@" >/dev/null 2>&1 &
     pid=$!
     sleep 4
+    if [ -n "${KEYS:-}" ]; then xdotool key $KEYS; sleep 1.5; fi
     xdotool mousemove 5 795 2>/dev/null || true
     sleep 0.5
-    # 256 colours keep the text sharp at a third of the size.
-    import -window root png:- | convert - -strip -colors 256 "PNG8:$OUT/$name-$lang.png"
+    # The window, without the bare screen around it (-trim); 256 colours keep the text sharp
+    # at a third of the size.
+    import -window root png:- | convert - -trim +repage -strip -colors 256 "PNG8:$OUT/$name-$lang.png"
     kill $pid 2>/dev/null || true
     wait $pid 2>/dev/null || true
     echo "$OUT/$name-$lang.png"
@@ -53,4 +55,13 @@ for lang in sv en; do
     shot result "$lang" --db "$DB" --round "$CONSENSUS" --tab 2
     shot figures "$lang" --db "$DB" --round "$CONSENSUS" --tab 3
     shot plan "$lang" --db "$DB" --round "$PLANNED" --tab 4
+    KEYS="ctrl+shift+n" shot new-round "$lang" --db "$DB" --team "$JKPG"
+    # First pages of two reports, as the user guide shows them.
+    "$CLI" --lang "$lang" report round --db "$DB" --round "$PLANNED" --out "$WORK/round.pdf" >/dev/null
+    "$CLI" --lang "$lang" report county --db "$DB" --scale ips-25 --coded --out "$WORK/coded.pdf" >/dev/null
+    for report in round coded; do
+        pdftoppm -png -r 50 -f 1 -l 1 -singlefile "$WORK/$report.pdf" "$WORK/$report"
+        convert "$WORK/$report.png" -strip -colors 256 "PNG8:$OUT/report-$report-$lang.png"
+        echo "$OUT/report-$report-$lang.png"
+    done
 done

@@ -31,11 +31,14 @@ void FidelisApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddOption("", "save-log", "append every saved rating to this file (for tests)", wxCMD_LINE_VAL_STRING);
     parser.AddSwitch("", "benchmark-startup", "print the time to a usable window and quit");
     parser.AddSwitch("", "headless", "report errors on stderr instead of dialogs");
+    // A file manager and the desktop file pass the database as a plain argument.
+    parser.AddParam("database file", wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
 }
 
 bool FidelisApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     wxString v;
     if (parser.Found("db", &v)) options_.db = utf8(v);
+    else if (parser.GetParamCount() > 0) options_.db = utf8(parser.GetParam(0));
     if (parser.Found("lang", &v)) options_.lang = utf8(v);
     parser.Found("round", &options_.round);
     parser.Found("team", &options_.team);

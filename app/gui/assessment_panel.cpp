@@ -113,6 +113,7 @@ void AssessmentPanel::build_list() {
 void AssessmentPanel::update_row(std::size_t i) {
     const Rating r = saved_rating(ctx_.scale->items[i].id);
     // The state in words and signs, not colour: a level, "cannot rate", or a dash.
+    // TRANSLATORS: short for "cannot rate", in the narrow Level column of the item list.
     wxString state = r.input.cannot_rate ? wxString::FromUTF8("⊘ ") + _("n/r")
                      : r.input.level     ? wxString::FromUTF8("✓ ") + wxString::Format("%d", *r.input.level)
                                          : wxString::FromUTF8("–");
@@ -126,6 +127,7 @@ int AssessmentPanel::rated_count() const {
 }
 
 void AssessmentPanel::update_progress() {
+    // TRANSLATORS: progress through a round, e.g. "12 of 25 rated": {1} items rated, {2} items in the scale.
     progress_->SetLabel(fmt(_("{1} of {2} rated"), {wxString::Format("%d", rated_count()),
                                                     wxString::Format("%zu", ctx_.scale->items.size())}));
     Layout();

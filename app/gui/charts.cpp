@@ -91,6 +91,7 @@ void GaugeChart::paint(wxPaintEvent&) {
         dc.SetBrush(*wxWHITE_BRUSH);
         dc.DrawCircle(px, top - FromDIP(8), FromDIP(4));
         dc.SetTextForeground(muted);
+        // TRANSLATORS: a marker on the gauge: the previous round's total, e.g. "previous 106".
         const wxString label = fmt(_("previous {1}"), {number(*previous_, d)});
         const int cx = score_.rated ? x_of(score_.total) : px + 1000;
         const int tw = dc.GetTextExtent(label).x;
@@ -128,6 +129,7 @@ void ProfileChart::paint(wxPaintEvent&) {
     const wxSize size = GetClientSize();
     const int row = GetCharHeight() + FromDIP(4);
     dc.SetFont(GetFont());
+    // TRANSLATORS: column title over "4 (3)": this round's level, and the previous round's in brackets.
     const wxString value_title = _("now (before)");
     const int label_w = std::min(FromDIP(300), size.x / 2);
     const int value_w = std::max(FromDIP(70), dc.GetTextExtent(value_title).x + FromDIP(8));

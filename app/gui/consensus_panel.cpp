@@ -77,6 +77,7 @@ void ConsensusPanel::fill() {
     list_->ClearAll();
     list_->AppendColumn(_("Item"));
     for (const Rater& r : ctx_.round.raters) list_->AppendColumn(wx(r.name), wxLIST_FORMAT_CENTER);
+    // TRANSLATORS: column: the difference between the highest and lowest level the raters gave.
     list_->AppendColumn(_("Spread"), wxLIST_FORMAT_CENTER);
     list_->AppendColumn(_("Agreed"), wxLIST_FORMAT_CENTER);
     rows_.clear();
@@ -95,6 +96,7 @@ void ConsensusPanel::fill() {
             const auto it = ratings.find(r.id);
             wxString v = wxString::FromUTF8("–");
             if (it != ratings.end()) {
+                // TRANSLATORS: "not rated" because the item cannot be rated; a short table cell.
                 if (it->second.input.cannot_rate) v = _("n/r");
                 else if (it->second.input.level) {
                     v = wxString::Format("%d", *it->second.input.level);
@@ -167,6 +169,7 @@ void ConsensusPanel::save(const Rating& rating) {
                            saved.input.cannot_rate ? _("n/r")
                            : saved.input.level     ? wxString::Format("%d", *saved.input.level)
                                                    : wxString::FromUTF8("–"));
+        // TRANSLATORS: status bar after a consensus level is saved; {1} is an item id such as "S1".
         ctx_.session.saved_rating(fmt(_("{1} agreed"), {wx(rating.item_id)}), rating.item_id, "consensus",
                                   saved.input.level, saved.rationale.size());
     } catch (...) {

@@ -2,6 +2,7 @@
 
 #include "scales/collation.h"
 #include "scales/i18n.h"
+#include "language.h"
 #include "session.h"
 #include "store/reference_data.h"
 #include "ui.h"
@@ -154,9 +155,13 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const std::string& langua
     auto* body = form_grid(this);
     lang = new wxChoice(this, wxID_ANY);
     lang->Append(_("Follow the system"));
-    lang->Append(wxString::FromUTF8("Svenska"));
-    lang->Append("English");
-    lang->SetSelection(language == "sv" ? 1 : language == "en" ? 2 : 0);
+    lang->SetSelection(0);
+    // Every language with an installed catalog, each in its own name.
+    for (const std::string& code : available_languages()) {
+        languages_.push_back(code);
+        lang->Append(language_name(code));
+        if (code == language) lang->SetSelection(int(languages_.size()));
+    }
     add_labelled(this, body, _("Language:"), lang);
     user = new wxTextCtrl(this, wxID_ANY, wx(name));
     add_labelled(this, body, _("Your name (for the change history):"), user);
@@ -164,11 +169,8 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const std::string& langua
 }
 
 std::string PreferencesDialog::language() const {
-    switch (lang->GetSelection()) {
-    case 1: return "sv";
-    case 2: return "en";
-    default: return "";
-    }
+    const int i = lang->GetSelection();
+    return i > 0 ? languages_[std::size_t(i - 1)] : std::string();
 }
 
 ImportDialog::ImportDialog(wxWindow* parent, const ImportReport& dry)

@@ -61,9 +61,12 @@ private:
 class PreferencesDialog : public wxDialog {
 public:
     PreferencesDialog(wxWindow* parent, const std::string& language, const std::string& user);
-    std::string language() const;  // "", "sv" or "en"
+    std::string language() const;  // "" to follow the system, or a language code
     wxChoice* lang;
     wxTextCtrl* user;
+
+private:
+    std::vector<std::string> languages_;  // the choices after "Follow the system"
 };
 
 // Shows what an import would do, and lets the user go ahead or not.

@@ -84,6 +84,7 @@ void ItemEditor::build() {
     auto* prev = new wxStaticBoxSizer(wxVERTICAL, this, ctx_.previous ? fmt(_("Previous round ({1})"), {wx(ctx_.previous->assessed_on.iso())})
                                                                       : _("Previous round"));
     if (const auto p = ctx_.previous_rating(item.id)) {
+        // TRANSLATORS: the previous round's rating of this item: "level 4", "cannot rate" or "not rated".
         wxString line = p->input.cannot_rate ? _("cannot rate") : p->input.level ? fmt(_("level {1}"), {wxString::Format("%d", *p->input.level)}) : _("not rated");
         if (!p->note.empty()) line += wxString::FromUTF8(" — ") + wx(p->note);
         if (!p->rationale.empty()) line += wxString::FromUTF8(" — ") + wx(p->rationale);

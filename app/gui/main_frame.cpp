@@ -16,6 +16,9 @@
 
 #include <wx/display.h>
 #include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/iconbndl.h>
+#include <wx/image.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -57,6 +60,19 @@ enum {
 
 }  // namespace
 
+void MainFrame::set_icons() {
+    // The taskbar, the window list and Alt+Tab pick the size they need. (On Windows the
+    // executable's resource icon is used; in a macOS bundle, the bundle's.)
+    if (!wxImage::FindHandler(wxBITMAP_TYPE_PNG)) wxImage::AddHandler(new wxPNGHandler);
+    wxIconBundle icons;
+    for (int size : {16, 32, 48, 256}) {
+        const auto file = paths::icons_dir() / ("fidelis-" + std::to_string(size) + ".png");
+        std::error_code ec;
+        if (std::filesystem::exists(file, ec)) icons.AddIcon(wx(file.string()), wxBITMAP_TYPE_PNG);
+    }
+    if (!icons.IsEmpty()) SetIcons(icons);
+}
+
 MainFrame::MainFrame(Session& session, Settings& settings)
     : wxFrame(nullptr, wxID_ANY, "Fidelis", wxDefaultPosition, wxSize(1200, 780)), session_(session), settings_(settings) {
     // Fits the screen it opens on: a 1024×768 projector as well as a large monitor.
@@ -64,6 +80,7 @@ MainFrame::MainFrame(Session& session, Settings& settings)
                             .GetClientArea();
     SetMinSize(wxSize(std::min(FromDIP(800), area.width), std::min(FromDIP(560), area.height)));
     SetSize(wxSize(std::min(FromDIP(1200), area.width), std::min(FromDIP(780), area.height)));
+    set_icons();
     CreateStatusBar(2);
     const int widths[] = {-3, -1};
     GetStatusBar()->SetStatusWidths(2, widths);
@@ -509,8 +526,17 @@ void MainFrame::on_menu(wxCommandEvent& e) {
         break;
     }
     case ID_GUIDE: {
-        const auto guide = paths::docs_dir() / (session_.lang == "sv" ? "user-guide.sv.md" : "user-guide.en.md");
-        wxLaunchDefaultBrowser("file://" + wx(guide.string()));
+        // The HTML the build writes when it can, else the Markdown it is written in.
+        // In the window's language when the guide has been translated, else in English.
+        std::error_code ec;
+        std::filesystem::path guide;
+        for (const std::string& lang : {session_.lang, std::string("en")})
+            for (const char* ext : {".html", ".md"}) {
+                const auto candidate = paths::docs_dir() / ("user-guide." + lang + ext);
+                if (guide.empty() && std::filesystem::exists(candidate, ec)) guide = candidate;
+            }
+        if (!std::filesystem::exists(guide, ec) || !wxLaunchDefaultBrowser(wxFileName::FileNameToURL(wxFileName(wx(guide.string())))))
+            show_error(this, fmt(_("The user guide could not be opened. It is in {1}"), {wx(paths::docs_dir().string())}));
         break;
     }
     case wxID_ABOUT:

@@ -53,6 +53,7 @@ public:
     std::function<void()> on_restart;
 
 private:
+    void set_icons();
     void build_menus();
     void update_title();
     void set_page(wxWindow* page);

@@ -77,6 +77,7 @@ TeamPage::TeamPage(wxWindow* parent, Session& session, Id team) : wxPanel(parent
     v->Add(box, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
     auto* buttons = new wxWrapSizer(wxHORIZONTAL);
     auto* create = new wxButton(this, wxID_ANY, _("New round…"));
+    // TRANSLATORS: a button that opens the selected round (a verb), not a round that is open.
     auto* open = new wxButton(this, wxID_ANY, _("Open round"));
     auto* trend = new wxButton(this, wxID_ANY, _("Trend report…"));
     auto* card = new wxButton(this, wxID_ANY, _("Scorecard…"));

@@ -37,6 +37,7 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
 
     auto* gbox = new wxStaticBoxSizer(wxVERTICAL, this, _("Goals (3–4, tied to items)"));
     goals_ = new wxListView(gbox->GetStaticBox(), wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 110)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    // TRANSLATORS: goal columns: "Current" and "Target" are levels (1–5) of the item.
     for (const wxString& c : {_("Item"), _("Current"), _("Target"), _("Target date"), _("Description")}) goals_->AppendColumn(c);
     name_for_screen_readers(goals_, _("Goals"));
     gbox->Add(goals_, 0, wxEXPAND);
@@ -51,6 +52,7 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
 
     auto* abox = new wxStaticBoxSizer(wxVERTICAL, this, _("Actions"));
     actions_ = new wxListView(abox->GetStaticBox(), wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 180)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    // TRANSLATORS: action columns; "Due" is the date the action should be done by.
     for (const wxString& c : {_("Area / item"), _("Action"), _("Responsible"), _("Start"), _("Due"), _("Status")})
         actions_->AppendColumn(c);
     name_for_screen_readers(actions_, _("Actions"));

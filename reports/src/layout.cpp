@@ -112,16 +112,18 @@ void Flow::bullets(const std::vector<std::string>& items, const Style& style) {
 
 void Flow::label_value(const std::string& label, const std::string& value, double label_width) {
     const Style st;
+    // A label longer than its column (Swedish often is) wraps in its column, beside the value.
+    const auto labels = wrap(label, label_width - 8, st.size, Weight::Bold);
     const auto lines = wrap(value, width() - label_width, st.size, Weight::Regular);
+    const std::size_t rows = std::max<std::size_t>(1, std::max(labels.size(), lines.size()));
     const double h = st.size * st.leading;
-    keep(h * double(std::min<std::size_t>(3, std::max<std::size_t>(1, lines.size()))));
-    page_->text(left(), y_ + h - st.size * 0.28, label, st.size, Weight::Bold, ink);
-    for (const auto& line : lines) {
+    keep(h * double(std::min<std::size_t>(3, rows)));
+    for (std::size_t i = 0; i < rows; ++i) {
         keep(h);  // a long value continues on the next page, line by line
         y_ += h;
-        page_->text(left() + label_width, y_ - st.size * 0.28, line, st.size, Weight::Regular, ink);
+        if (i < labels.size()) page_->text(left(), y_ - st.size * 0.28, labels[i], st.size, Weight::Bold, ink);
+        if (i < lines.size()) page_->text(left() + label_width, y_ - st.size * 0.28, lines[i], st.size, Weight::Regular, ink);
     }
-    if (lines.empty()) y_ += h;
 }
 
 namespace {

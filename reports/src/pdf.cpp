@@ -10,11 +10,13 @@
 // The catalog is not reachable through hpdf.h; the document language (/Lang) needs it.
 #include <hpdf_doc.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <unordered_map>
+#include <vector>
 
 namespace fidelis::pdf {
 
@@ -54,6 +56,38 @@ void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
 
 HPDF_Page H(void* handle) { return static_cast<HPDF_Page>(handle); }
 
+// libharu's UTF-8 fonts write each character as its UCS-2 code, but give the font a
+// ToUnicode CMap of the wrong kind (a CID map), which readers reject; copying text and
+// screen readers then depend on guesswork. The right map is the identity: code U+XXXX is
+// the character U+XXXX. Ranges may only vary in their last byte, so there is one per
+// block of 256, and a CMap block holds at most 100 of them.
+void give_identity_to_unicode(HPDF_Doc pdf, HPDF_Font font) {
+    std::string cmap =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<int> blocks;
+    for (int hi = 0; hi < 256; ++hi)
+        if (hi < 0xD8 || hi > 0xDF) blocks.push_back(hi);  // UTF-16 surrogates are no characters
+    char line[32];
+    for (std::size_t i = 0; i < blocks.size(); i += 100) {
+        const std::size_t n = std::min<std::size_t>(100, blocks.size() - i);
+        cmap += std::to_string(n) + " beginbfrange\n";
+        for (std::size_t j = i; j < i + n; ++j) {
+            std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", blocks[j], blocks[j], blocks[j]);
+            cmap += line;
+        }
+        cmap += "endbfrange\n";
+    }
+    cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!stream) return;  // the error handler has recorded why
+    stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (HPDF_Stream_WriteStr(stream->stream, cmap.c_str()) != HPDF_OK) return;
+    HPDF_Dict_Add(font, "ToUnicode", stream);
+}
+
 }  // namespace
 
 Document::Document(const std::string& language) : impl_(std::make_unique<Impl>()) {
@@ -71,7 +105,11 @@ Document::Document(const std::string& language) : impl_(std::make_unique<Impl>()
     check("loading the report font");
     impl_->regular = HPDF_GetFont(impl_->pdf, r, "UTF-8");
     impl_->bold = HPDF_GetFont(impl_->pdf, b, "UTF-8");
-    const std::string lang = language == "sv" ? "sv-SE" : "en-GB";
+    check("loading the report font");
+    give_identity_to_unicode(impl_->pdf, impl_->regular);
+    give_identity_to_unicode(impl_->pdf, impl_->bold);
+    std::string lang = language == "sv" ? "sv-SE" : language == "en" ? "en-GB" : language;
+    std::replace(lang.begin(), lang.end(), '_', '-');  // BCP 47, as PDF readers expect
     HPDF_Dict_Add(impl_->pdf->catalog, "Lang", HPDF_String_New(impl_->pdf->mmgr, lang.c_str(), nullptr));
     check("setting up the document");
 }

@@ -104,6 +104,7 @@ private:
                 rows.push_back({band, Cell(num(bc.band->min, d) + "–" + num(bc.band->max, d)), Cell(std::to_string(bc.teams)),
                                 Cell(a.complete_teams ? percent(double(bc.teams) / a.complete_teams) : "–")});
             }
+            // TRANSLATORS: "Band" is a fidelity band such as "Good fidelity" (God programtrohet).
             flow.table({{t.tr("Band"), 0}, {t.tr("Total"), 80, pdf::Align::Right}, {t.tr("Teams"), 60, pdf::Align::Right},
                         {t.tr("Share"), 60, pdf::Align::Right}},
                        rows);

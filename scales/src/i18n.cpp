@@ -2,6 +2,7 @@
 
 #include "scales/paths.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -178,7 +179,49 @@ std::string MoCatalog::trn(const char* singular, const char* plural, unsigned lo
     return it->second.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-bool is_supported_language(std::string_view lang) { return lang == "en" || lang == "sv"; }
+namespace {
+
+// A language code as catalogs are named: "sv", "nb", "pt_BR". Anything else (a path, "..")
+// is not one, whatever the folder holds.
+bool looks_like_language(std::string_view lang) {
+    if (lang.size() < 2 || lang.size() > 8) return false;
+    for (char c : lang)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')) return false;
+    return lang[0] >= 'a' && lang[0] <= 'z';
+}
+
+bool has_catalog(std::string_view lang) {
+    std::error_code ec;
+    return std::filesystem::exists(paths::locale_dir() / std::string(lang) / "LC_MESSAGES" / "fidelis.mo", ec);
+}
+
+// Languages that write 3,5 rather than 3.5.
+bool uses_decimal_comma(std::string_view lang) {
+    const std::string_view base = lang.substr(0, lang.find('_'));
+    for (const char* l : {"sv", "da", "de", "es", "et", "fi", "fr", "is", "it", "lt", "lv", "nb", "nl", "nn", "no",
+                          "pl", "pt", "ru", "se", "sk", "sl", "uk"})
+        if (base == l) return true;
+    return false;
+}
+
+}  // namespace
+
+// English is the source language; every other language is one whose catalog is installed,
+// so a new .po file in i18n/ is all it takes to offer a language.
+bool is_supported_language(std::string_view lang) {
+    return lang == "en" || (looks_like_language(lang) && has_catalog(lang));
+}
+
+std::vector<std::string> available_languages() {
+    std::vector<std::string> langs{"en"};
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(paths::locale_dir(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name != "en" && looks_like_language(name) && has_catalog(name)) langs.push_back(name);
+    }
+    std::sort(langs.begin() + 1, langs.end());
+    return langs;
+}
 
 std::shared_ptr<const Translator> load_translator(const std::string& language) {
     if (language != "en") {
@@ -200,8 +243,18 @@ std::string language_from_environment() {
         const char* value = std::getenv(var);
         if (!value || !*value) continue;
         const std::string v(value);
-        if (v.rfind("sv", 0) == 0) return "sv";
         if (v == "C" || v == "POSIX" || v.rfind("C.", 0) == 0) continue;
+        // "sv_SE.UTF-8", or LANGUAGE's list of preferences "nb:sv:en".
+        std::size_t start = 0;
+        while (start <= v.size()) {
+            const std::size_t end = std::min(v.find(':', start), v.size());
+            const std::string entry = v.substr(start, end - start);
+            const std::string full = entry.substr(0, entry.find_first_of(".@"));
+            const std::string base = full.substr(0, full.find('_'));
+            if (is_supported_language(full)) return full;
+            if (is_supported_language(base)) return base;
+            start = end + 1;
+        }
         return "en";
     }
     return "en";
@@ -246,7 +299,7 @@ std::string format_decimal(double value, int decimals, std::string_view language
         for (char c : s) if (c >= '1' && c <= '9') zero = false;
         if (zero) s.erase(0, 1);
     }
-    if (language == "sv") {
+    if (uses_decimal_comma(language)) {
         for (char& c : s) if (c == '.') c = ',';
         if (!s.empty() && s[0] == '-') s.replace(0, 1, "\xE2\x88\x92");
     }

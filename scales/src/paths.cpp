@@ -85,12 +85,24 @@ fs::path executable_path() {
 fs::path builtin_scales_dir() { return locate("scales", "scales/definitions"); }
 fs::path fonts_dir() { return locate("fonts", "reports/fonts"); }
 fs::path reference_data_dir() { return locate("data", "store/data"); }
-fs::path docs_dir() { return locate("docs", "docs"); }
+fs::path docs_dir() {
+    if (fs::path p = installed("docs"); !p.empty()) return p;
+#ifdef FIDELIS_BUILD_DIR
+    // The build writes the guide's HTML, with its screenshots, into <build>/docs.
+    std::error_code ec;
+    if (running_from_build_tree() && fs::exists(fs::path(FIDELIS_BUILD_DIR) / "docs" / "screenshots", ec))
+        return fs::path(FIDELIS_BUILD_DIR) / "docs";
+#endif
+    return locate("docs", "docs");
+}
+
+fs::path icons_dir() { return locate("icons", "installer/icons"); }
 
 fs::path locale_dir() {
     std::error_code ec;
     const fs::path p = exe_dir() / ".." / "share" / "locale";
     if (fs::exists(p / "sv" / "LC_MESSAGES" / "fidelis.mo", ec)) return fs::weakly_canonical(p, ec);
+    if (fs::path bundle = installed("locale"); !bundle.empty()) return bundle;  // macOS: Contents/Resources/locale
 #ifdef FIDELIS_BUILD_DIR
     if (running_from_build_tree()) return fs::path(FIDELIS_BUILD_DIR) / "i18n" / "locale";
 #endif

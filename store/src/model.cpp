@@ -77,6 +77,7 @@ std::string label_of(ReviewType type, const Translator& t) {
 
 std::string label_of(RoundStatus s, const Translator& t) {
     switch (s) {
+    // TRANSLATORS: a round's status: draft → consensus (raters agreeing levels) → completed.
     case RoundStatus::Consensus: return t.tr(N_("Consensus"));
     case RoundStatus::Completed: return t.tr(N_("Completed"));
     case RoundStatus::Draft: break;

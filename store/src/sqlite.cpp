@@ -38,9 +38,10 @@ void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 void Statement::Finalizer::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 
 Database::Database(const std::string& path, Mode mode, int busy_ms) : path_(path) {
-    int flags = SQLITE_OPEN_NOMUTEX;
-    if (mode == Mode::ReadOnly) flags |= SQLITE_OPEN_READONLY;
-    else flags |= SQLITE_OPEN_READWRITE;
+    // Read-only use still opens for writing when the file allows it, and then forbids every
+    // change (query_only): a truly read-only connection cannot tidy away the -wal and -shm
+    // files when it closes, and would leave them beside the user's database.
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE;
     if (mode == Mode::Create) flags |= SQLITE_OPEN_CREATE;
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
@@ -49,6 +50,10 @@ Database::Database(const std::string& path, Mode mode, int busy_ms) : path_(path
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, busy_ms);
     read_only_ = sqlite3_db_readonly(raw, "main") == 1;
+    if (mode == Mode::ReadOnly && !read_only_) {
+        if (const int q = sqlite3_exec(raw, "PRAGMA query_only = ON", nullptr, nullptr, nullptr); q != SQLITE_OK) fail(q);
+        read_only_ = true;
+    }
 }
 
 void Database::fail(int code, const std::string& context) const {

@@ -18,14 +18,33 @@
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 
+#include <gtk/gtk.h>
+
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 
 using namespace fidelis;
 using namespace fidelis::gui;
 using namespace fidelis::test;
 
 namespace {
+
+// The text GTK itself draws on a button. For OK and Cancel that is GTK's own translation,
+// which follows the process's locale, not wxWidgets' catalog.
+std::string drawn_label(wxWindow* button) {
+    std::string text;
+    std::function<void(GtkWidget*)> walk = [&](GtkWidget* w) {
+        if (GTK_IS_LABEL(w)) text += gtk_label_get_text(GTK_LABEL(w));
+        if (GTK_IS_CONTAINER(w)) {
+            GList* children = gtk_container_get_children(GTK_CONTAINER(w));
+            for (GList* c = children; c; c = c->next) walk(GTK_WIDGET(c->data));
+            g_list_free(children);
+        }
+    };
+    walk(button->GetHandle());
+    return text;
+}
 
 struct Demo : TestWindow {
     explicit Demo(const std::string& lang = "sv")
@@ -102,7 +121,13 @@ TEST_CASE("The window speaks Swedish, wxWidgets' own buttons included, and Engli
         wxWindow* cancel = dlg.FindWindow(wxID_CANCEL);
         REQUIRE(cancel);
         CHECK(cancel->GetLabel().Contains("Avbryt"));  // from wx's own Swedish catalog
+        CHECK(drawn_label(cancel) == "Avbryt");        // and what GTK shows, from its own
         CHECK(number(3.5, 1) == "3,5");
+        // Preferences offers every language with a catalog, each in its own name.
+        PreferencesDialog prefs(d.frame, "sv", "");
+        CHECK(prefs.lang->FindString(wxString::FromUTF8("Svenska")) != wxNOT_FOUND);
+        CHECK(prefs.lang->FindString("English") != wxNOT_FOUND);
+        CHECK(prefs.language() == "sv");
     }
     {
         Demo d("en");
@@ -110,6 +135,7 @@ TEST_CASE("The window speaks Swedish, wxWidgets' own buttons included, and Engli
         CHECK(d.frame->GetMenuBar()->GetMenuLabel(0) == "&File");
         NewTeamDialog dlg(d.frame, *d.session.store);
         CHECK(dlg.FindWindow(wxID_CANCEL)->GetLabel().Contains("Cancel"));
+        CHECK(drawn_label(dlg.FindWindow(wxID_CANCEL)) == "Cancel");
         CHECK(number(3.5, 1) == "3.5");
     }
 }

@@ -8,6 +8,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <vector>
 
 using namespace fidelis;
 
@@ -83,4 +86,41 @@ TEST_CASE("Patterns take numbered arguments in any order") {
     CHECK(format("{2} before {1}", {"a", "b"}) == "b before a");
     CHECK(format("{1} and {1}", {"x"}) == "x and x");
     CHECK(format("{3} is missing", {"a"}) == "{3} is missing");
+}
+
+TEST_CASE("The language comes from the environment when Fidelis has it, else English") {
+    // The build tree has the Swedish catalog and no other.
+    struct Env {
+        std::string name;
+        std::string old;
+        bool had;
+        Env(const char* n, const char* value) : name(n), had(std::getenv(n) != nullptr) {
+            if (had) old = std::getenv(n);
+            setenv(n, value, 1);
+        }
+        ~Env() { had ? setenv(name.c_str(), old.c_str(), 1) : unsetenv(name.c_str()); }
+    };
+    Env all("LC_ALL", ""), messages("LC_MESSAGES", "");
+    {
+        Env language("LANGUAGE", ""), lang("LANG", "sv_SE.UTF-8");
+        CHECK(fidelis::language_from_environment() == "sv");
+    }
+    {
+        Env language("LANGUAGE", "nb:sv:en"), lang("LANG", "nb_NO.UTF-8");
+        CHECK(fidelis::language_from_environment() == "sv");  // the first one on the list Fidelis has
+    }
+    {
+        Env language("LANGUAGE", ""), lang("LANG", "de_DE.UTF-8");
+        CHECK(fidelis::language_from_environment() == "en");
+    }
+    {
+        Env language("LANGUAGE", ""), lang("LANG", "C.UTF-8");
+        CHECK(fidelis::language_from_environment() == "en");
+    }
+    CHECK(fidelis::is_supported_language("sv"));
+    CHECK(fidelis::is_supported_language("en"));
+    CHECK_FALSE(fidelis::is_supported_language("de"));
+    CHECK_FALSE(fidelis::is_supported_language("../sv"));
+    const auto langs = fidelis::available_languages();
+    CHECK(langs == std::vector<std::string>{"en", "sv"});
 }

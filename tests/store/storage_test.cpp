@@ -160,6 +160,19 @@ TEST_CASE("A database opened read-only can be read but not edited") {
     CHECK_THROWS_AS(store.save_rating(1, rating("S1", consensus_rater, 3)), StoreError);
 }
 
+TEST_CASE("Reading a database leaves nothing beside it once closed") {
+    TempDir dir;
+    const std::string path = db_path(dir);
+    { Store s = Store::create(path, "06"); make_round(s); }
+    {
+        Store reader = Store::open(path, Store::OpenOptions{true, 100});
+        CHECK(reader.teams().size() == 1);
+    }
+    // A report or a dry-run import must not leave -wal and -shm files in the user's folder.
+    CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+    CHECK_FALSE(std::filesystem::exists(path + "-shm"));
+}
+
 TEST_CASE("Save a copy makes a consistent, self-contained database while the original is open") {
     TempDir dir;
     Store store = Store::create(db_path(dir), "06");

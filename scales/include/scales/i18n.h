@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #ifndef N_
 #define N_(text) text
@@ -53,9 +54,12 @@ private:
 // English or a missing catalog gives the source language.
 std::shared_ptr<const Translator> load_translator(const std::string& language);
 
-// Language from --lang or the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG); "en" or "sv".
+// The language the environment asks for (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) when Fidelis
+// has it, else "en".
 std::string language_from_environment();
+// English, and every language with an installed catalog.
 bool is_supported_language(std::string_view lang);
+std::vector<std::string> available_languages();  // "en" first, then the others sorted
 
 void install_translator(std::shared_ptr<const Translator> translator);
 const Translator& translator();

@@ -13,6 +13,7 @@ std::filesystem::path fonts_dir();           // the report font and its licence
 std::filesystem::path reference_data_dir();  // counties, municipalities, county parts
 std::filesystem::path locale_dir();          // <lang>/LC_MESSAGES/fidelis.mo
 std::filesystem::path docs_dir();            // the user guide in Swedish and English
+std::filesystem::path icons_dir();           // the window's icon in a few sizes
 
 // The per-user Fidelis folder: $XDG_DATA_HOME/fidelis (~/.local/share/fidelis) on
 // Linux, %APPDATA%\Fidelis on Windows, ~/Library/Application Support/Fidelis on macOS.
