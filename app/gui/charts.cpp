@@ -15,12 +15,6 @@ namespace {
 const wxColour ink(0x1f, 0x29, 0x37);
 const wxColour muted(0x6b, 0x72, 0x80);
 
-wxColour lighter(const wxColour& c, double t) {
-    return wxColour(static_cast<unsigned char>(c.Red() + (255 - c.Red()) * t),
-                    static_cast<unsigned char>(c.Green() + (255 - c.Green()) * t),
-                    static_cast<unsigned char>(c.Blue() + (255 - c.Blue()) * t));
-}
-
 void prepare(wxPanel* p) {
     p->SetBackgroundStyle(wxBG_STYLE_PAINT);
     p->SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
@@ -75,7 +69,7 @@ void GaugeChart::paint(wxPaintEvent&) {
     }
     for (const Band& b : scale_->scoring.bands) {
         const int x1 = x_of(b.min), x2 = x_of(b.max + std::pow(10.0, -d));
-        dc.SetBrush(wxBrush(lighter(band_colour(*scale_, b), 0.35)));
+        dc.SetBrush(wxBrush(band_colour(*scale_, b, 0.35)));
         dc.SetPen(wxPen(*wxWHITE, 1));
         dc.DrawRectangle(x1, top, x2 - x1, bar);
         dc.SetTextForeground(ink);
@@ -188,7 +182,7 @@ void Sparkline::paint(wxPaintEvent&) {
     const int d = scale_->scoring.decimals;
     auto y_of = [&](double v) { return bottom - int((std::clamp(v, lo, hi) - lo) / (hi - lo) * (bottom - top)); };
     for (const Band& b : scale_->scoring.bands) {
-        dc.SetBrush(wxBrush(lighter(band_colour(*scale_, b), 0.7)));
+        dc.SetBrush(wxBrush(band_colour(*scale_, b, 0.7)));
         dc.SetPen(*wxTRANSPARENT_PEN);
         const int y1 = y_of(b.max + std::pow(10.0, -d)), y2 = y_of(b.min);
         dc.DrawRectangle(pad, y1, size.x - 2 * pad, y2 - y1);

@@ -59,12 +59,7 @@ void ItemEditor::build() {
     auto* v = new wxBoxSizer(wxVERTICAL);
     const int gap = FromDIP(6);
 
-    auto* title = new wxStaticText(this, wxID_ANY, wx(item.id + "  " + item.name.get(lang)));
-    title->SetFont(title->GetFont().Bold().Larger());
-    // GTK measures a label on a hidden tab in the font it had before, which clips the bold
-    // title; the size is taken from the font itself instead.
-    title->SetMinSize(title->GetTextExtent(title->GetLabel()));
-    v->Add(title, 0, wxBOTTOM, gap);
+    v->Add(heading(this, wx(item.id + "  " + item.name.get(lang)), 1.2f), 0, wxBOTTOM, gap);
     if (const Section* sec = scale.section(item.section_id))
         v->Add(new wxStaticText(this, wxID_ANY, wx(sec->name.get(lang))), 0, wxBOTTOM, gap);
     v->Add(wrapped(this, wx(item.description.get(lang)), wrap), 0, wxEXPAND | wxBOTTOM, gap);

@@ -206,11 +206,7 @@ void MainFrame::show_welcome() {
     for (std::size_t i = 0; i < settings_.recent().GetCount(); ++i) recent.push_back(utf8(settings_.recent().GetHistoryFile(i)));
     auto* page = new WelcomePage(right_, recent);
     page->on_new = [this] { new_database(); };
-    page->on_open = [this] {
-        wxFileDialog dlg(this, _("Open a Fidelis database"), "", "", _("Fidelis databases (*.fidelis)|*.fidelis|All files|*"),
-                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-        if (dlg.ShowModal() == wxID_OK) open_database(utf8(dlg.GetPath()));
-    };
+    page->on_open = [this] { choose_database(); };
     page->on_demo = [this] { open_demo(); };
     page->on_recent = [this](const std::string& p) { open_database(p); };
     shown_team_ = 0;
@@ -273,6 +269,12 @@ void MainFrame::new_database() {
     } catch (...) {
         show_error(this, std::current_exception());
     }
+}
+
+void MainFrame::choose_database() {
+    wxFileDialog dlg(this, _("Open a Fidelis database"), "", "", _("Fidelis databases (*.fidelis)|*.fidelis|All files|*"),
+                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() == wxID_OK) open_database(utf8(dlg.GetPath()));
 }
 
 void MainFrame::open_demo() {
@@ -476,12 +478,7 @@ void MainFrame::on_menu(wxCommandEvent& e) {
     };
     switch (id) {
     case wxID_NEW: new_database(); break;
-    case wxID_OPEN: {
-        wxFileDialog dlg(this, _("Open a Fidelis database"), "", "", _("Fidelis databases (*.fidelis)|*.fidelis|All files|*"),
-                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-        if (dlg.ShowModal() == wxID_OK) open_database(utf8(dlg.GetPath()));
-        break;
-    }
+    case wxID_OPEN: choose_database(); break;
     case ID_DEMO: open_demo(); break;
     case wxID_SAVEAS: save_copy(); break;
     case ID_IMPORT: import_file(); break;

@@ -29,6 +29,7 @@ public:
     // message; returns false when nothing was opened.
     bool open_database(const std::string& path);
     void new_database();
+    void choose_database();  // the Open dialog, then open_database
     void open_demo();
     void close_database();
 

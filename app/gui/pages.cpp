@@ -22,9 +22,7 @@ namespace fidelis::gui {
 
 WelcomePage::WelcomePage(wxWindow* parent, const std::vector<std::string>& recent) : wxPanel(parent) {
     auto* v = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(this, wxID_ANY, _("Welcome to Fidelis"));
-    title->SetFont(title->GetFont().Bold().Scaled(1.8f));
-    v->Add(title, 0, wxBOTTOM, FromDIP(10));
+    v->Add(heading(this, _("Welcome to Fidelis"), 1.8f), 0, wxBOTTOM, FromDIP(10));
     auto* text = new wxStaticText(this, wxID_ANY, _("Fidelis helps SE and IPS teams measure their fidelity, agree a result and plan "
                                                     "improvements, and helps network leaders follow a county over time.\n"
                                                     "Everything you type is saved at once in a database file on this computer."));
@@ -60,8 +58,7 @@ WelcomePage::WelcomePage(wxWindow* parent, const std::vector<std::string>& recen
 
 TeamPage::TeamPage(wxWindow* parent, Session& session, Id team) : wxPanel(parent), session_(session), team_(team) {
     auto* v = new wxBoxSizer(wxVERTICAL);
-    title_ = new wxStaticText(this, wxID_ANY, "");
-    title_->SetFont(title_->GetFont().Bold().Scaled(1.4f));
+    title_ = heading(this, "", 1.4f);
     v->Add(title_, 0, wxBOTTOM, FromDIP(6));
     active_ = new wxCheckBox(this, wxID_ANY, _("Active team"));
     v->Add(active_, 0, wxBOTTOM, FromDIP(8));
@@ -165,9 +162,7 @@ CountyPage::CountyPage(wxWindow* parent, Session& session)
     auto* v = new wxBoxSizer(wxVERTICAL);
     // The report buttons sit beside the title, where they are seen without scrolling past the grid.
     auto* head = new wxBoxSizer(wxHORIZONTAL);
-    auto* title = new wxStaticText(this, wxID_ANY, wx(session.store->home_county().name));
-    title->SetFont(title->GetFont().Bold().Scaled(1.4f));
-    head->Add(title, 1, wxALIGN_CENTER_VERTICAL);
+    head->Add(heading(this, wx(session.store->home_county().name), 1.4f), 1, wxALIGN_CENTER_VERTICAL);
     auto* report = new wxButton(this, wxID_ANY, _("County report…"));
     auto* coded = new wxButton(this, wxID_ANY, _("Coded county report…"));
     head->Add(report, 0, wxLEFT, FromDIP(8));

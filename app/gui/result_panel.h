@@ -48,8 +48,6 @@ class FiguresPanel : public wxScrolledWindow {
 public:
     FiguresPanel(wxWindow* parent, RoundContext& ctx);
     void refresh();
-    // Test access: rows participants/work/studies, columns women/men/other.
-    wxTextCtrl* count_field(int row, int column) { return counts_[row][column]; }
 
 private:
     void save();

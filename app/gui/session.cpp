@@ -27,6 +27,7 @@ void Session::saved(const wxString& what, const std::string& log_line) {
 
 void Session::saved_rating(const wxString& what, const std::string& item, const std::string& who,
                            std::optional<int> level, std::size_t text_length) {
+    if (save_log_path.empty()) return saved(what);
     saved(what, item + "\t" + who + "\t" + (level ? std::to_string(*level) : "-") + "\t" + std::to_string(text_length));
 }
 

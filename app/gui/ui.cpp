@@ -1,6 +1,7 @@
 #include "ui.h"
 
 #include "../shared/errors.h"
+#include "reports/charts.h"
 #include "scales/i18n.h"
 
 #include <wx/datetime.h>
@@ -22,13 +23,13 @@ namespace {
 
 bool g_headless = false;
 
-const wxColour level_palette[] = {wxColour(0xc8, 0x47, 0x3f), wxColour(0xee, 0x9a, 0x4d), wxColour(0xf3, 0xd2, 0x7a),
-                                  wxColour(0x9c, 0xcc, 0x72), wxColour(0x3f, 0x8f, 0x5a)};
-
-wxColour mix(const wxColour& a, const wxColour& b, double t) {
-    auto m = [&](unsigned char x, unsigned char y) { return static_cast<unsigned char>(std::lround(x + (y - x) * t)); };
-    return wxColour(m(a.Red(), b.Red()), m(a.Green(), b.Green()), m(a.Blue(), b.Blue()));
+// The window draws with the reports' colours, so a level looks the same on screen and paper.
+wxColour colour_of(const pdf::Rgb& c) {
+    auto byte = [](double v) { return static_cast<unsigned char>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+    return wxColour(byte(c.r), byte(c.g), byte(c.b));
 }
+
+pdf::Rgb rgb_of(const wxColour& c) { return {c.Red() / 255.0, c.Green() / 255.0, c.Blue() / 255.0}; }
 
 }  // namespace
 
@@ -85,6 +86,13 @@ void name_for_screen_readers(wxWindow* control, const wxString& name) {
 #endif
 }
 
+wxStaticText* heading(wxWindow* parent, const wxString& text, float scale) {
+    auto* t = new wxStaticText(parent, wxID_ANY, text);
+    t->SetFont(t->GetFont().Bold().Scaled(scale));
+    if (!text.empty()) t->SetMinSize(t->GetTextExtent(text));
+    return t;
+}
+
 wxStaticText* add_labelled(wxWindow* parent, wxSizer* sizer, const wxString& label, wxWindow* control) {
     auto* text = new wxStaticText(parent, wxID_ANY, label);
     sizer->Add(text, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, parent->FromDIP(8));
@@ -134,26 +142,13 @@ bool confirm(wxWindow* parent, const wxString& question, const wxString& title, 
     return wxMessageBox(question, title, wxYES_NO | wxICON_QUESTION, parent) == wxYES;
 }
 
-wxColour level_colour(const Scale& scale, int level) {
-    const int lo = scale.min_level(), hi = scale.max_level();
-    if (hi <= lo) return level_palette[2];
-    const double t = double(level - lo) / double(hi - lo) * 4.0;
-    const int i = std::clamp(int(std::floor(t)), 0, 3);
-    return mix(level_palette[i], level_palette[i + 1], std::clamp(t - i, 0.0, 1.0));
+wxColour level_colour(const Scale& scale, int level) { return colour_of(reports::charts::level_colour(scale, level)); }
+
+wxColour band_colour(const Scale& scale, const Band& band, double lighten) {
+    return colour_of(reports::charts::band_colour(scale, band).mix(pdf::white, lighten));
 }
 
-wxColour band_colour(const Scale& scale, const Band& band) {
-    if (!band.colour.empty()) return wxColour(wx(band.colour));
-    const auto& bands = scale.scoring.bands;
-    const auto i = std::size_t(&band - bands.data());
-    const double t = bands.size() > 1 ? double(i) / double(bands.size() - 1) * 4.0 : 2.0;
-    return level_palette[std::clamp(int(std::lround(t)), 0, 4)];
-}
-
-wxColour text_on(const wxColour& bg) {
-    const double lum = 0.2126 * bg.Red() + 0.7152 * bg.Green() + 0.0722 * bg.Blue();
-    return lum < 115 ? *wxWHITE : wxColour(0x1f, 0x29, 0x37);
-}
+wxColour text_on(const wxColour& background) { return colour_of(reports::charts::text_on(rgb_of(background))); }
 
 std::optional<Date> parse_date(const wxString& text, bool* valid) {
     const wxString t = text.Strip(wxString::both);

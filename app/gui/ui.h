@@ -46,6 +46,10 @@ private:
 };
 WrappedText* wrapped_text(wxWindow* parent, const wxString& text, bool bold = false);
 
+// A bold title, `scale` times the normal size. GTK measures a label created on a hidden tab
+// in the font it had before, which clips a bold title; its size comes from the font instead.
+wxStaticText* heading(wxWindow* parent, const wxString& text, float scale);
+
 // A label and its control on one row of a two-column sizer; the label names the control.
 wxStaticText* add_labelled(wxWindow* parent, wxSizer* sizer, const wxString& label, wxWindow* control);
 // The same, kept together as one piece of a wrapping row of filters.
@@ -63,7 +67,8 @@ bool confirm(wxWindow* parent, const wxString& question, const wxString& title, 
 
 // Fixed colours for levels and bands, the same as in the PDF reports.
 wxColour level_colour(const Scale& scale, int level);
-wxColour band_colour(const Scale& scale, const Band& band);
+// `lighten` mixes in white: 0 is the band's colour, 1 is white.
+wxColour band_colour(const Scale& scale, const Band& band, double lighten = 0);
 wxColour text_on(const wxColour& background);
 
 // A date typed as YYYY-MM-DD; empty text is no date.

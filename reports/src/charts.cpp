@@ -30,9 +30,9 @@ std::string fit(pdf::Document& doc, const std::string& text, double width, doubl
     return s + "…";
 }
 
-Rgb text_on(const Rgb& fill) { return fill.luminance() < 0.45 ? pdf::white : pdf::ink; }
-
 }  // namespace
+
+Rgb text_on(const Rgb& fill) { return fill.luminance() < 0.45 ? pdf::white : pdf::ink; }
 
 Rgb level_colour(const Scale& scale, int level) {
     const int lo = scale.min_level(), hi = scale.max_level();

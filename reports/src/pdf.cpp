@@ -61,30 +61,36 @@ HPDF_Page H(void* handle) { return static_cast<HPDF_Page>(handle); }
 // screen readers then depend on guesswork. The right map is the identity: code U+XXXX is
 // the character U+XXXX. Ranges may only vary in their last byte, so there is one per
 // block of 256, and a CMap block holds at most 100 of them.
-void give_identity_to_unicode(HPDF_Doc pdf, HPDF_Font font) {
-    std::string cmap =
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    std::vector<int> blocks;
-    for (int hi = 0; hi < 256; ++hi)
-        if (hi < 0xD8 || hi > 0xDF) blocks.push_back(hi);  // UTF-16 surrogates are no characters
-    char line[32];
-    for (std::size_t i = 0; i < blocks.size(); i += 100) {
-        const std::size_t n = std::min<std::size_t>(100, blocks.size() - i);
-        cmap += std::to_string(n) + " beginbfrange\n";
-        for (std::size_t j = i; j < i + n; ++j) {
-            std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", blocks[j], blocks[j], blocks[j]);
-            cmap += line;
+const std::string& identity_to_unicode() {
+    static const std::string cmap = [] {
+        std::string text =
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        std::vector<int> blocks;
+        for (int hi = 0; hi < 256; ++hi)
+            if (hi < 0xD8 || hi > 0xDF) blocks.push_back(hi);  // UTF-16 surrogates are no characters
+        char line[32];
+        for (std::size_t i = 0; i < blocks.size(); i += 100) {
+            const std::size_t n = std::min<std::size_t>(100, blocks.size() - i);
+            text += std::to_string(n) + " beginbfrange\n";
+            for (std::size_t j = i; j < i + n; ++j) {
+                std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", blocks[j], blocks[j], blocks[j]);
+                text += line;
+            }
+            text += "endbfrange\n";
         }
-        cmap += "endbfrange\n";
-    }
-    cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+        return text + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    }();
+    return cmap;
+}
+
+void give_identity_to_unicode(HPDF_Doc pdf, HPDF_Font font) {
     HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!stream) return;  // the error handler has recorded why
     stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    if (HPDF_Stream_WriteStr(stream->stream, cmap.c_str()) != HPDF_OK) return;
+    if (HPDF_Stream_WriteStr(stream->stream, identity_to_unicode().c_str()) != HPDF_OK) return;
     HPDF_Dict_Add(font, "ToUnicode", stream);
 }
 

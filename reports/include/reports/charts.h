@@ -14,6 +14,8 @@ namespace fidelis::reports::charts {
 pdf::Rgb level_colour(const Scale& scale, int level);
 // The band's own colour from the scale file, else one by its place among the bands.
 pdf::Rgb band_colour(const Scale& scale, const Band& band);
+// Text that reads on `fill`: white on dark colours, ink on light ones.
+pdf::Rgb text_on(const pdf::Rgb& fill);
 
 // The possible total as a bar of band zones, with this round's total and the previous one.
 void band_gauge(pdf::Flow& flow, const Scale& scale, const Score& score, std::optional<double> previous,
