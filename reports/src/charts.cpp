@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace fidelis::reports::charts {
 
@@ -69,11 +70,17 @@ void band_gauge(pdf::Flow& flow, const Scale& scale, const Score& score, std::op
         // The zone's name and range under it, so the colour is never the only cue.
         const std::string range = number(b.min, d, t) + "–" + number(b.max, d, t);
         p.text(bx + bw / 2, top + bar + 10, range, 7, Weight::Bold, pdf::ink, Align::Centre);
-        auto lines = flow.wrap(b.label.get(t.language()), bw - 4, 6.5, Weight::Regular);
+        // A narrow zone sets its name a little smaller rather than cutting a word in two.
+        const std::string label = b.label.get(t.language());
+        double widest = 0;
+        std::istringstream words(label);
+        for (std::string word; words >> word;) widest = std::max(widest, flow.doc().text_width(word, 6.5, Weight::Regular));
+        const double size = widest > bw - 4 ? std::max(5.0, 6.5 * 0.97 * (bw - 4) / widest) : 6.5;
+        auto lines = flow.wrap(label, bw - 4, size, Weight::Regular);
         for (std::size_t i = 0; i < lines.size() && i < 2; ++i) {
-            const std::string line = i == 1 && lines.size() > 2 ? fit(flow.doc(), lines[1] + " " + lines[2], bw - 4, 6.5)
+            const std::string line = i == 1 && lines.size() > 2 ? fit(flow.doc(), lines[1] + " " + lines[2], bw - 4, size)
                                                                 : lines[i];
-            p.text(bx + bw / 2, top + bar + 19 + 8 * double(i), line, 6.5, Weight::Regular, pdf::grey, Align::Centre);
+            p.text(bx + bw / 2, top + bar + 19 + 8 * double(i), line, size, Weight::Regular, pdf::grey, Align::Centre);
         }
     }
     if (previous) {

@@ -4,6 +4,7 @@
 #include "scales/utf8.h"
 
 #include <algorithm>
+#include <sstream>
 
 namespace fidelis::pdf {
 
@@ -112,7 +113,12 @@ void Flow::bullets(const std::vector<std::string>& items, const Style& style) {
 
 void Flow::label_value(const std::string& label, const std::string& value, double label_width) {
     const Style st;
-    // A label longer than its column (Swedish often is) wraps in its column, beside the value.
+    // A label longer than its column (Swedish often is) wraps in its column, beside the value;
+    // a single word wider than the column widens it rather than being cut in two.
+    double widest_word = 0;
+    std::istringstream words(label);
+    for (std::string w; words >> w;) widest_word = std::max(widest_word, doc_.text_width(w, st.size, Weight::Bold));
+    label_width = std::min(std::max(label_width, widest_word + 8), width() / 2);
     const auto labels = wrap(label, label_width - 8, st.size, Weight::Bold);
     const auto lines = wrap(value, width() - label_width, st.size, Weight::Regular);
     const std::size_t rows = std::max<std::size_t>(1, std::max(labels.size(), lines.size()));

@@ -125,9 +125,9 @@ private:
         }
         if (!a.round.strengths.empty() || !a.round.recommendations.empty()) {
             flow.heading(t.tr("The reviewers' summary"), 2);
-            if (!a.round.strengths.empty()) flow.label_value(t.tr("Strengths"), a.round.strengths, 110);
+            if (!a.round.strengths.empty()) flow.label_value(t.tr("Strengths"), a.round.strengths, 125);
             if (!a.round.recommendations.empty())
-                flow.label_value(t.tr("Recommendations"), a.round.recommendations, 110);
+                flow.label_value(t.tr("Recommendations"), a.round.recommendations, 125);
         }
     }
 
