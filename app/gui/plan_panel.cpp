@@ -2,7 +2,7 @@
 
 #include "plan_dialogs.h"
 #include "reports/analysis.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 #include <wx/button.h>
@@ -142,7 +142,6 @@ void PlanPanel::save_header() {
                next = parse_date(follow_up_->GetValue(), &c);
     if (!a || !b || !c) return;  // a half-typed date waits until it is a date
     try {
-        ctx_.store().set_actor(ctx_.session.user);
         ctx_.store().update_plan_header(ctx_.id, from, to, utf8(manager_->GetValue()), next);
         ctx_.session.saved(_("plan"));
     } catch (...) {
@@ -196,7 +195,6 @@ void PlanPanel::add_action() {
     ActionDialog dlg(this, *ctx_.scale, ctx_.session.lang, a);
     if (dlg.ShowModal() != wxID_OK || !dlg.read(a)) return;
     try {
-        ctx_.store().set_actor(ctx_.session.user);
         ctx_.store().add_action(ctx_.id, a);
         ctx_.session.saved(_("action"));
         refresh();

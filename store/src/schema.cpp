@@ -1,6 +1,6 @@
 #include "store/schema.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <string>
 
