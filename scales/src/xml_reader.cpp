@@ -8,7 +8,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 
 namespace fidelis {
 namespace {
@@ -33,7 +35,29 @@ std::string parse_status_message(pugi::xml_parse_status status) {
 
 bool is_whitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+thread_local bool allocation_failed = false;
+
+void* watched_allocate(std::size_t size) {
+    void* p = std::malloc(size);
+    if (!p) allocation_failed = true;
+    return p;
+}
+
+// Installed before main(), before any pugixml document exists.
+const bool allocator_installed = (pugi::set_memory_management_functions(watched_allocate, std::free), true);
+
 }  // namespace
+
+XmlAllocationWatch::XmlAllocationWatch() : outer_failed_(allocation_failed) {
+    (void)allocator_installed;
+    allocation_failed = false;
+}
+
+XmlAllocationWatch::~XmlAllocationWatch() { allocation_failed = allocation_failed || outer_failed_; }
+
+void XmlAllocationWatch::check() const {
+    if (allocation_failed) throw std::bad_alloc();
+}
 
 XmlReader::XmlReader(std::string_view text, std::string file_label) : text_(text), file_(std::move(file_label)) {
     line_starts_.push_back(0);

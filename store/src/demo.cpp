@@ -313,85 +313,85 @@ Store create_demo(const std::string& path, std::uint64_t seed, const Progress& p
     const ScalePtr ips = builtin("ips-25");
     const ScalePtr seqf = builtin("seqf-se");
     return build(path, "Fidelis demo", [&](Store& store) {
-    Generator gen(store, seed);
-    Rng& rng = gen.rng();
-    Transaction tx(store.database());
-    const auto& specs = jonkoping_teams();
-    for (std::size_t t = 0; t < specs.size(); ++t) {
-        report_progress(progress, double(t) / double(specs.size()));
-        const TeamSpec& spec = specs[t];
-        const Id team_id = store.add_team(spec.municipality, spec.name, spec.method);
-        const Team team = store.team(team_id);
-        const TeamPeople people{person(rng), person(rng), person(rng)};
-        const std::vector<double> profile = team_profile(rng, *ips, seqf.get());
-        const int specialists = rng.between(2, spec.method == Method::IPS ? 5 : 4);
+        Generator gen(store, seed);
+        Rng& rng = gen.rng();
+        Transaction tx(store.database());
+        const auto& specs = jonkoping_teams();
+        for (std::size_t t = 0; t < specs.size(); ++t) {
+            report_progress(progress, double(t) / double(specs.size()));
+            const TeamSpec& spec = specs[t];
+            const Id team_id = store.add_team(spec.municipality, spec.name, spec.method);
+            const Team team = store.team(team_id);
+            const TeamPeople people{person(rng), person(rng), person(rng)};
+            const std::vector<double> profile = team_profile(rng, *ips, seqf.get());
+            const int specialists = rng.between(2, spec.method == Method::IPS ? 5 : 4);
 
-        std::vector<Scheduled> schedule;
-        // The county's joint measurements, every autumn 2017–2021.
-        for (int year = 2017; year <= 2021; ++year)
-            schedule.push_back({Date{year, 10, 1}.add_days(rng.between(0, 50)), ips, ReviewType::External});
-        if (spec.method == Method::IPS) {
-            // Every six months until good fidelity, then yearly.
-            for (int year = 2022; year <= 2025; ++year) {
-                const bool good = path_total(spec.path, year - 2017.0) >= 100;
-                if (!good) schedule.push_back({Date{year, 3, 10}.add_days(rng.between(0, 30)), ips, ReviewType::External});
-                schedule.push_back({Date{year, 9, 10}.add_days(rng.between(0, 30)), ips, ReviewType::External});
+            std::vector<Scheduled> schedule;
+            // The county's joint measurements, every autumn 2017–2021.
+            for (int year = 2017; year <= 2021; ++year)
+                schedule.push_back({Date{year, 10, 1}.add_days(rng.between(0, 50)), ips, ReviewType::External});
+            if (spec.method == Method::IPS) {
+                // Every six months until good fidelity, then yearly.
+                for (int year = 2022; year <= 2025; ++year) {
+                    const bool good = path_total(spec.path, year - 2017.0) >= 100;
+                    if (!good) schedule.push_back({Date{year, 3, 10}.add_days(rng.between(0, 30)), ips, ReviewType::External});
+                    schedule.push_back({Date{year, 9, 10}.add_days(rng.between(0, 30)), ips, ReviewType::External});
+                }
+            } else {
+                schedule.push_back({Date{2022, 4, 5}.add_days(rng.between(0, 30)), seqf, ReviewType::Self});
+                schedule.push_back({Date{2023, 10, 2}.add_days(rng.between(0, 40)), ips, ReviewType::Guided});
+                schedule.push_back({Date{2024, 4, 8}.add_days(rng.between(0, 30)), seqf, ReviewType::Self});
+                schedule.push_back({Date{2025, 10, 6}.add_days(rng.between(0, 40)), ips, ReviewType::Guided});
             }
-        } else {
-            schedule.push_back({Date{2022, 4, 5}.add_days(rng.between(0, 30)), seqf, ReviewType::Self});
-            schedule.push_back({Date{2023, 10, 2}.add_days(rng.between(0, 40)), ips, ReviewType::Guided});
-            schedule.push_back({Date{2024, 4, 8}.add_days(rng.between(0, 30)), seqf, ReviewType::Self});
-            schedule.push_back({Date{2025, 10, 6}.add_days(rng.between(0, 40)), ips, ReviewType::Guided});
-        }
-        std::sort(schedule.begin(), schedule.end(), [](const Scheduled& a, const Scheduled& b) { return a.date < b.date; });
+            std::sort(schedule.begin(), schedule.end(), [](const Scheduled& a, const Scheduled& b) { return a.date < b.date; });
 
-        // Unfinished actions continue in the next plan of the same scale.
-        std::map<ScalePtr, std::vector<PlanAction>> carried;
-        auto wish_at = [&](const Date& d) {
-            return path_total(spec.path, (d.days() - Date{2017, 10, 15}.days()) / 365.25) + rng.around(0, 3);
-        };
-        for (const Scheduled& s : schedule)
-            gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Completed, specialists, carried[s.scale]);
-        // This autumn's rounds are still open, as in any real county: one awaiting
-        // completion after consensus, one half rated.
-        if (std::string(spec.name) == "IPS Värnamo") {
-            const Scheduled s{Date{2026, 9, 21}, ips, ReviewType::External};
-            gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Consensus, specialists, carried[s.scale]);
+            // Unfinished actions continue in the next plan of the same scale.
+            std::map<ScalePtr, std::vector<PlanAction>> carried;
+            auto wish_at = [&](const Date& d) {
+                return path_total(spec.path, (d.days() - Date{2017, 10, 15}.days()) / 365.25) + rng.around(0, 3);
+            };
+            for (const Scheduled& s : schedule)
+                gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Completed, specialists, carried[s.scale]);
+            // This autumn's rounds are still open, as in any real county: one awaiting
+            // completion after consensus, one half rated.
+            if (std::string(spec.name) == "IPS Värnamo") {
+                const Scheduled s{Date{2026, 9, 21}, ips, ReviewType::External};
+                gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Consensus, specialists, carried[s.scale]);
+            }
+            if (std::string(spec.name) == "Habo Jobbcenter") {
+                const Scheduled s{Date{2026, 10, 14}, ips, ReviewType::Guided};
+                gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Draft, specialists, carried[s.scale], 12);
+            }
         }
-        if (std::string(spec.name) == "Habo Jobbcenter") {
-            const Scheduled s{Date{2026, 10, 14}, ips, ReviewType::Guided};
-            gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Draft, specialists, carried[s.scale], 12);
-        }
-    }
-    tx.commit();
+        tx.commit();
     }, progress);
 }
 
 Store create_synthetic(const std::string& path, std::uint64_t seed, int teams, int rounds, const Progress& progress) {
     const ScalePtr ips = builtin("ips-25");
     return build(path, "Fidelis benchmark", [&](Store& store) {
-    Generator gen(store, seed);
-    Rng& rng = gen.rng();
-    const std::vector<Municipality> municipalities = store.municipalities("");
-    Transaction tx(store.database());
-    for (int t = 0; t < teams; ++t) {
-        report_progress(progress, double(t) / teams);
-        const Municipality& m = municipalities[std::size_t(t) % municipalities.size()];
-        const Method method = t % 4 == 3 ? Method::IPS : Method::SE;
-        const Id team_id = store.add_team(m.code, m.name + (method == Method::IPS ? " IPS " : " SE ") + std::to_string(t),
-                                          method);
-        const Team team = store.team(team_id);
-        const TeamPeople people{person(rng), person(rng), person(rng)};
-        const std::vector<double> profile = team_profile(rng, *ips, nullptr);
-        const Path path = static_cast<Path>(t % 5);
-        std::vector<PlanAction> carried;
-        for (int r = 0; r < rounds; ++r) {
-            const Scheduled s{Date{2016 + r, 10, 1}.add_days(rng.between(0, 60)), ips, ReviewType::External};
-            gen.add_round(team, people, profile, path_total(path, r) + rng.around(0, 3), s, RoundStatus::Completed, 3,
-                          carried);
+        Generator gen(store, seed);
+        Rng& rng = gen.rng();
+        const std::vector<Municipality> municipalities = store.municipalities("");
+        Transaction tx(store.database());
+        for (int t = 0; t < teams; ++t) {
+            report_progress(progress, double(t) / teams);
+            const Municipality& m = municipalities[std::size_t(t) % municipalities.size()];
+            const Method method = t % 4 == 3 ? Method::IPS : Method::SE;
+            const Id team_id = store.add_team(m.code, m.name + (method == Method::IPS ? " IPS " : " SE ") + std::to_string(t),
+                                              method);
+            const Team team = store.team(team_id);
+            const TeamPeople people{person(rng), person(rng), person(rng)};
+            const std::vector<double> profile = team_profile(rng, *ips, nullptr);
+            const Path path = static_cast<Path>(t % 5);
+            std::vector<PlanAction> carried;
+            for (int r = 0; r < rounds; ++r) {
+                const Scheduled s{Date{2016 + r, 10, 1}.add_days(rng.between(0, 60)), ips, ReviewType::External};
+                gen.add_round(team, people, profile, path_total(path, r) + rng.around(0, 3), s, RoundStatus::Completed, 3,
+                              carried);
+            }
         }
-    }
-    tx.commit();
+        tx.commit();
     }, progress);
 }
 

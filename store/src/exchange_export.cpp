@@ -2,6 +2,7 @@
 
 #include "base/i18n.h"
 #include "scales/scale_loader.h"
+#include "scales/xml_reader.h"
 #include "base/sha256.h"
 #include "store/exchange.h"
 #include "store_impl.h"
@@ -159,8 +160,11 @@ std::string digest_of(pugi::xml_node round) {
 }
 
 std::string digest_of(const RoundRecord& record, const Scale& scale) {
+    const XmlAllocationWatch watch;
     pugi::xml_document doc;
-    return digest_of(write_round(doc, record, scale));
+    std::string digest = digest_of(write_round(doc, record, scale));
+    watch.check();
+    return digest;
 }
 
 }  // namespace exchange
@@ -180,6 +184,7 @@ std::string write_exchange(const std::vector<RoundRecord>& input) {
         teams.emplace(r->team.uuid, &r->team);
     }
 
+    const XmlAllocationWatch watch;  // an export cut short by memory must not be written
     pugi::xml_document doc;
     pugi::xml_node root = doc.append_child("fidelis-exchange");
     root.append_attribute("xmlns") = exchange::ns;
@@ -205,6 +210,8 @@ std::string write_exchange(const std::vector<RoundRecord>& input) {
     }
     std::ostringstream out;
     doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+    if (!out) throw std::bad_alloc();
+    watch.check();
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str();
 }
 

@@ -84,10 +84,14 @@ Database::Database(const std::string& path, Mode mode, int busy_ms) : path_(path
             fail(q);
     }
     read_only_ = mode == Mode::Immutable || sqlite3_db_readonly(raw, "main") == 1;
-    if (mode == Mode::ReadOnly && !read_only_) {
-        if (const int q = sqlite3_exec(raw, "PRAGMA query_only = ON", nullptr, nullptr, nullptr); q != SQLITE_OK) fail(q);
-        read_only_ = true;
-    }
+    if (mode == Mode::ReadOnly) forbid_writes();
+}
+
+void Database::forbid_writes() {
+    if (sqlite3_db_readonly(db_.get(), "main") != 1)
+        if (const int q = sqlite3_exec(db_.get(), "PRAGMA query_only = ON", nullptr, nullptr, nullptr); q != SQLITE_OK)
+            fail(q);
+    read_only_ = true;
 }
 
 void Database::fail(int code, const std::string& context) const {

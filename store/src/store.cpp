@@ -119,8 +119,8 @@ void configure(Database& db) {
         SQLITE_OK)
         db.fail(SQLITE_ERROR);
     if (db.read_only()) return;
-    // WAL keeps readers (reports, a second window) from blocking the writer; FULL makes
-    // every commit durable even if the machine loses power right after.
+    // WAL makes each autosave one append to the log; FULL makes every commit durable even
+    // if the machine loses power right after.
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = FULL");
 }
@@ -310,15 +310,15 @@ Store Store::open(const std::string& path, OpenOptions options) {
                                           "open the copy.")),
                                     {path, path_to_utf8(wal)}));
     }
-    const Database::Mode mode = immutable ? Database::Mode::Immutable
-                                : options.read_only ? Database::Mode::ReadOnly
-                                                    : Database::Mode::ReadWrite;
-    Database db(path, mode, options.busy_ms);
+    // Read-only use of a writable file still upgrades an older schema first: that is the
+    // program's business, not a change of the user's, and reports must work on old files.
+    Database db(path, immutable ? Database::Mode::Immutable : Database::Mode::ReadWrite, options.busy_ms);
     check_is_fidelis(db);
     configure(db);
     const int version = schema::version_of(db);
     if (version > schema::current_version || !db.read_only()) {
         schema::migrate(db);
+        if (options.read_only) db.forbid_writes();
     } else if (version < schema::current_version) {
         throw StoreError(StoreError::Kind::ReadOnly,
                          format(tr(N_("{1} was made by an older Fidelis and must be upgraded, which needs write "

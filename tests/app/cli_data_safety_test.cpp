@@ -191,3 +191,33 @@ TEST_CASE("A full disk gives a clear message, never a signal, and leaves the dat
     for (const auto& e : std::filesystem::directory_iterator(medium / ""))
         CHECK(e.path().extension() != ".part");
 }
+
+TEST_CASE("Running out of memory during an import says so, never that the file was tampered with") {
+#if defined(__SANITIZE_ADDRESS__)
+    WARN("AddressSanitizer reserves more address space than the limits here allow; not checked");
+    return;
+#endif
+    TempDir dir;
+    const std::string demo = (dir / "demo.fidelis").string();
+    REQUIRE(cli({"demo", "--db", demo}).exit_code == 0);
+    const std::string file = (dir / "all.xml").string();
+    REQUIRE(cli({"export", "--db", demo, "--out", file}).exit_code == 0);
+    const std::string db = (dir / "network.fidelis").string();
+    REQUIRE(cli({"db", "init", "--db", db, "--county", "06"}).exit_code == 0);
+    int refused = 0;
+    // From too little memory to start, to enough: every limit gets an honest answer.
+    for (int mb = 12; mb <= 48; mb += 2) {
+        INFO("address space limited to " << mb << " MB");
+        const RunResult r = run("/usr/bin/prlimit", {"--as=" + std::to_string(mb * 1024 * 1024), FIDELIS_CLI, "import",
+                                                      "--db", db, "--dry-run", file});
+        CHECK((r.exit_code == 0 || r.exit_code == 1));
+        CHECK_THAT(r.err, !Catch::Contains("changed after it was exported") && !Catch::Contains("not a valid definition") &&
+                              !Catch::Contains("does not match its hash"));
+        if (r.exit_code == 1) {
+            ++refused;
+            CHECK_THAT(r.err, Catch::Contains("memory") || Catch::Contains("too large"));
+        }
+    }
+    CHECK(refused > 0);
+    CHECK(cli({"import", "--db", db, "--dry-run", file}).exit_code == 0);
+}

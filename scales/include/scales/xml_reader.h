@@ -17,6 +17,22 @@ namespace fidelis {
 
 class LocalText;
 
+// pugixml reports a failed allocation only by handing back an empty node, so a document
+// built while memory runs out is silently incomplete (and its digest would read as a
+// tampered round). A watch notices: check() throws std::bad_alloc when any pugixml
+// allocation on this thread failed since the watch was made.
+class XmlAllocationWatch {
+public:
+    XmlAllocationWatch();
+    ~XmlAllocationWatch();  // an enclosing watch still sees what failed inside this one
+    XmlAllocationWatch(const XmlAllocationWatch&) = delete;
+    XmlAllocationWatch& operator=(const XmlAllocationWatch&) = delete;
+    void check() const;
+
+private:
+    bool outer_failed_;
+};
+
 class XmlReader {
 public:
     XmlReader(std::string_view text, std::string file_label);

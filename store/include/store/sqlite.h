@@ -42,6 +42,8 @@ public:
     Database& operator=(Database&&) noexcept = default;
 
     void exec(const char* sql);
+    // From now on every change is refused (query_only), as in Mode::ReadOnly.
+    void forbid_writes();
     std::int64_t last_insert_id() const;
     int changes() const;
     sqlite3* handle() const { return db_.get(); }
