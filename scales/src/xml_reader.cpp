@@ -140,6 +140,10 @@ void XmlReader::check_shape(pugi::xml_node node, std::initializer_list<const cha
                             std::initializer_list<const char*> attributes, bool holds_text) {
     for (pugi::xml_attribute a : node.attributes()) {
         const std::string name = a.name();
+        // XML forbids it, but pugixml does not check: the second value would be ignored.
+        for (pugi::xml_attribute b = a.next_attribute(); b; b = b.next_attribute())
+            if (name == b.name())
+                error(node, format(tr(N_("attribute \"{1}\" appears twice on <{2}>")), {name, node.name()}));
         if (name == "xmlns" || name.rfind("xmlns:", 0) == 0 || name.rfind("xsi:", 0) == 0) continue;
         const bool ok = std::any_of(attributes.begin(), attributes.end(), [&](const char* n) { return name == n; });
         if (!ok) error(node, format(tr(N_("unknown attribute \"{1}\" on <{2}>")), {name, node.name()}));
@@ -156,6 +160,15 @@ void XmlReader::check_shape(pugi::xml_node node, std::initializer_list<const cha
         const bool ok = std::any_of(children.begin(), children.end(),
                                     [&](const char* n) { return std::strcmp(c.name(), n) == 0; });
         if (!ok) error(c, format(tr(N_("unknown element <{1}> in <{2}>")), {c.name(), node.name()}));
+    }
+}
+
+void XmlReader::check_single(pugi::xml_node node, std::initializer_list<const char*> children) {
+    for (const char* name : children) {
+        pugi::xml_node first = node.child(name);
+        if (first && first.next_sibling(name))
+            error(first.next_sibling(name),
+                  format(tr(N_("<{1}> may appear only once in <{2}>")), {name, node.name()}));
     }
 }
 

@@ -9,6 +9,7 @@
 #include "store_impl.h"
 
 #include <charconv>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <new>
@@ -49,6 +50,21 @@ public:
     }
 
 private:
+    // A UUID as Fidelis writes them (8-4-4-4-12 hex digits); `required` says it must be there.
+    std::string uuid_attr(pugi::xml_node n, const char* name, bool required = true) {
+        const pugi::xml_attribute a = n.attribute(name);
+        if (!a || !*a.value()) {
+            if (required) r_.required(n, name);
+            return {};
+        }
+        const std::string_view v = a.value();
+        bool ok = v.size() == 36;
+        for (std::size_t i = 0; ok && i < v.size(); ++i)
+            ok = (i == 8 || i == 13 || i == 18 || i == 23) ? v[i] == '-' : std::isxdigit(static_cast<unsigned char>(v[i]));
+        if (!ok) r_.error(n, format(tr(N_("\"{1}\" is not an id (a UUID) in attribute \"{2}\"")), {v, name}));
+        return std::string(v);
+    }
+
     std::string text_of(pugi::xml_node parent, const char* name) {
         pugi::xml_node n = parent.child(name);
         if (!n) return {};
@@ -115,7 +131,7 @@ private:
     void read_team(pugi::xml_node n) {
         r_.check_shape(n, {}, {"uuid", "name", "municipality", "method", "active"});
         Team t;
-        t.uuid = r_.required(n, "uuid").value_or("");
+        t.uuid = uuid_attr(n, "uuid");
         t.name = r_.required(n, "name").value_or("");
         t.municipality_code = r_.required(n, "municipality").value_or("");
         t.method = code<Method>(n, "method", method_from);
@@ -130,10 +146,11 @@ private:
     RoundRecord read_round(pugi::xml_node n) {
         r_.check_shape(n, {"rater", "rating", "consensus", "feedback", "strengths", "recommendations", "figures", "plan"},
                        {"uuid", "team", "scale", "date", "period-from", "period-to", "review-type", "status", "digest"});
+        r_.check_single(n, {"strengths", "recommendations", "figures", "plan"});
         RoundRecord rec;
         Round& r = rec.round;
-        r.uuid = r_.required(n, "uuid").value_or("");
-        const std::string team_uuid = r_.required(n, "team").value_or("");
+        r.uuid = uuid_attr(n, "uuid");
+        const std::string team_uuid = uuid_attr(n, "team");
         r.scale_hash = r_.required(n, "scale").value_or("");
         r.assessed_on = date_attr(n, "date").value_or(Date{});
         if (!n.attribute("date")) r_.required(n, "date");
@@ -165,6 +182,7 @@ private:
         for (pugi::xml_node x : n.children()) {
             const bool consensus = std::strcmp(x.name(), "consensus") == 0;
             if (!consensus && std::strcmp(x.name(), "rating") != 0) continue;
+            r_.check_single(x, {"checked", "specialists", "cannot-rate-reason", "evidence", "note", "rationale"});
             r_.check_shape(x, {"checked", "specialists", "cannot-rate-reason", "evidence", "note", "rationale"},
                            consensus ? std::initializer_list<const char*>{"item", "level", "value", "cannot-rate"}
                                      : std::initializer_list<const char*>{"item", "rater", "level", "value", "cannot-rate"});
@@ -185,6 +203,7 @@ private:
         }
         for (pugi::xml_node x : n.children("feedback")) {
             r_.check_shape(x, {"strengths", "recommendation"}, {"item"});
+            r_.check_single(x, {"strengths", "recommendation"});
             rec.feedback.push_back(
                 ItemFeedback{r_.required(x, "item").value_or(""), text_of(x, "strengths"), text_of(x, "recommendation")});
         }
@@ -213,6 +232,7 @@ private:
     TeamFigures read_figures(pugi::xml_node f) {
         r_.check_shape(f, {"participants", "competitive-work", "studies"},
                        {"period-from", "period-to", "specialists", "caseload"});
+        r_.check_single(f, {"participants", "competitive-work", "studies"});
         TeamFigures t;
         t.period_from = date_attr(f, "period-from");
         t.period_to = date_attr(f, "period-to");
@@ -226,16 +246,18 @@ private:
 
     ImprovementPlan read_plan(pugi::xml_node p) {
         r_.check_shape(p, {"manager", "goal", "action"}, {"uuid", "period-from", "period-to", "next-follow-up"});
+        r_.check_single(p, {"manager"});
         ImprovementPlan plan;
-        plan.uuid = r_.required(p, "uuid").value_or("");
+        plan.uuid = uuid_attr(p, "uuid");
         plan.period_from = date_attr(p, "period-from");
         plan.period_to = date_attr(p, "period-to");
         plan.next_follow_up = date_attr(p, "next-follow-up");
         plan.manager = text_of(p, "manager");
         for (pugi::xml_node g : p.children("goal")) {
             r_.check_shape(g, {"description"}, {"uuid", "item", "current", "target", "target-date"});
+            r_.check_single(g, {"description"});
             PlanGoal goal;
-            goal.uuid = r_.required(g, "uuid").value_or("");
+            goal.uuid = uuid_attr(g, "uuid");
             goal.item_id = r_.required(g, "item").value_or("");
             goal.current_level = int_attr(g, "current");
             goal.target_level = int_attr(g, "target");
@@ -246,13 +268,14 @@ private:
         for (pugi::xml_node a : p.children("action")) {
             r_.check_shape(a, {"what", "responsible", "resources", "follow-up", "comment"},
                            {"uuid", "item", "status", "start", "due", "carried-from"});
+            r_.check_single(a, {"what", "responsible", "resources", "follow-up", "comment"});
             PlanAction action;
-            action.uuid = r_.required(a, "uuid").value_or("");
+            action.uuid = uuid_attr(a, "uuid");
             action.item_id = a.attribute("item").value();
             action.status = code<ActionStatus>(a, "status", action_status_from);
             action.start = date_attr(a, "start");
             action.due = date_attr(a, "due");
-            action.carried_from = a.attribute("carried-from").value();
+            action.carried_from = uuid_attr(a, "carried-from", false);
             action.what = text_of(a, "what");
             action.responsible = text_of(a, "responsible");
             action.resources = text_of(a, "resources");

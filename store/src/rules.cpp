@@ -23,8 +23,14 @@ std::string number(double v) {
     return std::string(buf, res.ptr);
 }
 
+// No count, percentage or number of days in a fidelity item comes near a million: a
+// larger number is a typing or file error, even where the top range is open-ended.
+inline constexpr double largest_plausible_value = 1e6;
+
 void check_finite(const Item& item, double v) {
     if (!std::isfinite(v)) refuse(format(tr(N_("Item {1}: \"{2}\" is not a number.")), {item.id, number(v)}));
+    if (std::fabs(v) > largest_plausible_value)
+        refuse(format(tr(N_("Item {1}: {2} is too large to be a real figure.")), {item.id, number(v)}));
 }
 
 // Counts, percentages and days are never negative, unless the scale itself has a range
@@ -222,6 +228,8 @@ void check_record(const RoundRecord& rec) {
                 refuse(format(tr(N_("Item {1}: the rater is not listed.")), {x.item_id}));
             if (!rated.insert({x.item_id, x.rater_id}).second)
                 refuse(format(tr(N_("Item {1} is rated twice by the same rater.")), {x.item_id}));
+            if (x.input.cannot_rate && x.input.level)
+                refuse(format(tr(N_("Item {1} is marked \"cannot rate\" and has a level too.")), {x.item_id}));
             const Rating clean = checked_rating(scale, x);
             if (clean.input.level != x.input.level)
                 refuse(format(tr(N_("Item {1}: the level does not match what was entered, which gives level {2}.")),

@@ -154,8 +154,11 @@ ALTER TABLE plans ADD COLUMN next_follow_up TEXT;
 
 // Version 3: indexes for what every round's plan and every edit looks up. Without the plan
 // ones, exporting a national database scanned both plan tables once per round; the history
-// one finds the previous edit of a field, which a new edit may merge with.
+// one finds the previous edit of a field, which a new edit may merge with. And "cannot
+// rate" has no level: an older fidelis-cli kept the level when an item was marked so later,
+// and the total then counted an item its raters said they could not rate.
 const char* const v3 = R"sql(
+UPDATE ratings SET level = NULL WHERE cannot_rate = 1 AND level IS NOT NULL;
 CREATE INDEX plan_goals_by_plan ON plan_goals(plan_id, position);
 CREATE INDEX plan_actions_by_plan ON plan_actions(plan_id, position);
 CREATE INDEX history_by_field ON history(round_uuid, entity, entity_key, field);

@@ -337,3 +337,43 @@ TEST_CASE("The dry run is the import rolled back: it agrees with the real import
     const Verdict again_dry = try_import(db, file, true);
     CHECK(again_dry.identical == 2);
 }
+
+TEST_CASE("A strict reader: an attribute or a single element twice, or an id that is not a UUID, is refused") {
+    const std::string file = write_exchange({demo_records()[0]});
+    TempDir dir;
+    const std::string db = db_path(dir);
+    { Store::create(db, "06"); }
+    const std::string before = dump(db);
+    auto edited = [&](const std::string& from, const std::string& to) {
+        std::string t = file;
+        const auto at = t.find(from);
+        REQUIRE(at != std::string::npos);
+        return t.replace(at, from.size(), to);
+    };
+    const auto figures = file.find("<figures");
+    REQUIRE(figures != std::string::npos);
+    const std::string figures_element = file.substr(figures, file.find("</figures>", figures) + 10 - figures);
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        {"an attribute twice", edited("<consensus item=\"S2\"", "<consensus item=\"S2\" item=\"S3\""), "appears twice"},
+        // The reader took the first <figures> and the digest matched: the second was ignored.
+        {"figures twice", edited(figures_element, figures_element + figures_element), "may appear only once"},
+        {"a team id that is no UUID", edited("<team uuid=\"", "<team uuid=\"x"), "is not an id"},
+    };
+    for (const auto& [name, text, expected] : cases) {
+        INFO(name);
+        const Verdict v = try_import(db, text, false);
+        CHECK(v.refused);
+        CHECK_THAT(v.message, Catch::Contains(expected));
+        CHECK(dump(db) == before);
+    }
+    std::vector<RoundRecord> records = demo_records();
+    Rating* both = find_rating(records[0], "V1", 1);
+    both->input.cannot_rate = true;
+    both->input.cannot_rate_reason = "Saknar underlag";
+    CHECK_THAT(try_import(db, write_exchange({records[0]}), false).message,
+               Catch::Contains("marked \"cannot rate\" and has a level too"));
+    records = demo_records();
+    find_rating(records[0], "S1", 1)->input.value = 5e6;
+    CHECK_THAT(try_import(db, write_exchange({records[0]}), false).message, Catch::Contains("too large"));
+    CHECK(dump(db) == before);
+}

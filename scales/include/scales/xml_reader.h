@@ -51,6 +51,8 @@ public:
     // text inside an element that holds only elements. xmlns and xsi attributes are always allowed.
     void check_shape(pugi::xml_node node, std::initializer_list<const char*> children,
                      std::initializer_list<const char*> attributes, bool holds_text = false);
+    // Complains about each of these children that appears more than once.
+    void check_single(pugi::xml_node node, std::initializer_list<const char*> children);
     // The value of a required attribute; reports and returns nullopt when it is missing or empty.
     std::optional<std::string> required(pugi::xml_node node, const char* attribute);
     // Locale-free; "inf", "nan" and numbers beyond double's range are refused.
