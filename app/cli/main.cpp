@@ -31,7 +31,9 @@ const std::vector<Command>& commands() {
          scales_show},
         {"scales check", N_("validate scale files: FILE..."), scales_check},
         {"db init", N_("create a database for a county: --db FILE --county 06"), db_init},
-        {"demo", N_("create the demo database (Jönköping county): --db FILE [--seed N]"), demo_command},
+        {"demo", N_("create the demo database (Jönköping county), or with --national a synthetic country of N teams "
+                    "with M yearly rounds each: --db FILE [--seed N] [--national [--teams N] [--rounds M]]"),
+         demo_command},
         {"teams", N_("list teams: --db FILE"), teams_list},
         {"team add", N_("add a team: --db FILE --municipality CODE --name NAME --method se|ips"), team_add},
         {"rounds", N_("list rounds: --db FILE [--team ID]: id, team, date, scale, edition, review type, status"),

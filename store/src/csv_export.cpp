@@ -1,7 +1,10 @@
 #include "store/csv_export.h"
 
+#include "store/rules.h"
+
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 namespace fidelis {
 namespace {
@@ -44,11 +47,13 @@ std::size_t write_csv(Store& store, std::ostream& out, const CsvOptions& options
     const char s = options.separator;
     out << "\xEF\xBB\xBF" << csv_header(s) << "\r\n";
     std::size_t rows = 0;
+    std::map<Id, Team> teams;
+    for (Team& t : store.teams()) teams.emplace(t.id, std::move(t));
     for (const Round& round : store.all_rounds()) {
-        const Team team = store.team(round.team_id);
+        const Team& team = teams.at(round.team_id);
         const ScalePtr scale = store.scale_of(round);
         const std::vector<Rating> ratings = store.ratings(round.id);
-        const auto result = store.result_ratings(round.id);
+        const auto result = rules::result_of(round.raters, ratings);  // from the same read
         const std::string prefix = field(round.uuid, s) + s + field(team.municipality_code, s) + s +
                                    field(team.municipality_name, s) + s + field(team.name, s) + s +
                                    field(round.scale_id, s) + s + field(round.edition, s) + s + round.assessed_on.iso() +

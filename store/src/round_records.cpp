@@ -86,7 +86,7 @@ Id Store::insert_record(const RoundRecord& rec, bool replace) {
     }
 
     const Round& r = rec.round;
-    Statement(db, "INSERT INTO rounds (uuid, team_id, scale_hash, assessed_on, period_from, period_to, review_type, "
+    impl_->cached("INSERT INTO rounds (uuid, team_id, scale_hash, assessed_on, period_from, period_to, review_type, "
                   "status, strengths, recommendations) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
         .with(r.uuid, team_id, r.scale_hash, r.assessed_on.iso(), iso(r.period_from), iso(r.period_to),
               std::string(code_of(r.review_type)), std::string(code_of(r.status)), r.strengths, r.recommendations)
@@ -94,7 +94,7 @@ Id Store::insert_record(const RoundRecord& rec, bool replace) {
     const Id round_id = db.last_insert_id();
     std::map<int, Id> rater_ids;  // position -> id
     for (const Rater& rater : r.raters) {
-        Statement(db, "INSERT INTO raters (round_id, position, name, role) VALUES (?1, ?2, ?3, ?4)")
+        impl_->cached("INSERT INTO raters (round_id, position, name, role) VALUES (?1, ?2, ?3, ?4)")
             .with(round_id, rater.position, rater.name, rater.role)
             .run();
         rater_ids[rater.position] = db.last_insert_id();
@@ -102,7 +102,7 @@ Id Store::insert_record(const RoundRecord& rec, bool replace) {
     for (const Rating& x : rec.ratings) {
         std::optional<Id> rater;
         if (x.rater_id != consensus_rater) rater = rater_ids.at(static_cast<int>(x.rater_id));
-        Statement(db, "INSERT INTO ratings (round_id, item_id, rater_id, level, value, checked, specialists, "
+        impl_->cached("INSERT INTO ratings (round_id, item_id, rater_id, level, value, checked, specialists, "
                       "cannot_rate, cannot_rate_reason, evidence, note, rationale) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
                       "?8, ?9, ?10, ?11, ?12)")
             .with(round_id, x.item_id, rater, x.input.level, x.input.value, join_words(x.input.checked),
@@ -111,13 +111,13 @@ Id Store::insert_record(const RoundRecord& rec, bool replace) {
             .run();
     }
     for (const ItemFeedback& f : rec.feedback)
-        Statement(db, "INSERT INTO item_feedback (round_id, item_id, strengths, recommendation) VALUES (?1, ?2, ?3, ?4)")
+        impl_->cached("INSERT INTO item_feedback (round_id, item_id, strengths, recommendation) VALUES (?1, ?2, ?3, ?4)")
             .with(round_id, f.item_id, f.strengths, f.recommendation)
             .run();
     if (rec.figures) impl_->write_figures(round_id, *rec.figures);
     if (rec.plan) {
         const ImprovementPlan& p = *rec.plan;
-        Statement(db, "INSERT INTO plans (uuid, round_id, period_from, period_to, manager, next_follow_up) VALUES "
+        impl_->cached("INSERT INTO plans (uuid, round_id, period_from, period_to, manager, next_follow_up) VALUES "
                       "(?1, ?2, ?3, ?4, ?5, ?6)")
             .with(p.uuid.empty() ? impl_->new_uuid() : p.uuid, round_id, iso(p.period_from), iso(p.period_to),
                   p.manager, iso(p.next_follow_up))
@@ -125,14 +125,14 @@ Id Store::insert_record(const RoundRecord& rec, bool replace) {
         const Id plan_id = db.last_insert_id();
         int position = 0;
         for (const PlanGoal& g : p.goals)
-            Statement(db, "INSERT INTO plan_goals (uuid, plan_id, position, item_id, current_level, target_level, "
+            impl_->cached("INSERT INTO plan_goals (uuid, plan_id, position, item_id, current_level, target_level, "
                           "target_date, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .with(g.uuid.empty() ? impl_->new_uuid() : g.uuid, plan_id, ++position, g.item_id, g.current_level,
                       g.target_level, iso(g.target_date), g.description)
                 .run();
         position = 0;
         for (const PlanAction& a : p.actions)
-            Statement(db, "INSERT INTO plan_actions (uuid, plan_id, position, item_id, what, responsible, resources, "
+            impl_->cached("INSERT INTO plan_actions (uuid, plan_id, position, item_id, what, responsible, resources, "
                           "start_date, due_date, follow_up, status, comment, carried_from) VALUES (?1, ?2, ?3, ?4, ?5, "
                           "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
                 .with(a.uuid.empty() ? impl_->new_uuid() : a.uuid, plan_id, ++position, a.item_id, a.what,

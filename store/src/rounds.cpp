@@ -371,7 +371,7 @@ std::string figures_summary(const TeamFigures& f) {
 }  // namespace
 
 void Store::Impl::write_figures(Id round_id, const TeamFigures& f) {
-    Statement(db, "INSERT OR REPLACE INTO team_figures (round_id, period_from, period_to, specialists, caseload, "
+    cached("INSERT OR REPLACE INTO team_figures (round_id, period_from, period_to, specialists, caseload, "
                   "participants_women, participants_men, participants_other, work_women, work_men, work_other, "
                   "studies_women, studies_men, studies_other) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
                   "?12, ?13, ?14)")

@@ -184,6 +184,13 @@ void not_found(const char* msgid, Id id) {
     throw StoreError(StoreError::Kind::NotFound, format(tr(msgid), {std::to_string(id)}));
 }
 
+Statement& Store::Impl::cached(const char* sql) {
+    auto it = statements.find(sql);
+    if (it == statements.end()) it = statements.emplace(sql, Statement(db, sql)).first;
+    it->second.reset();
+    return it->second;
+}
+
 std::string Store::Impl::new_uuid() const { return uuid_source ? uuid_source() : random_uuid(); }
 
 std::string Store::Impl::now() const {
@@ -220,8 +227,8 @@ void Store::Impl::record(const std::string& round_uuid, const char* entity, cons
             return;
         }
     }
-    Statement(db, "INSERT INTO history (at, actor, round_uuid, entity, entity_key, field, old_value, new_value) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+    cached("INSERT INTO history (at, actor, round_uuid, entity, entity_key, field, old_value, new_value) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         .with(at, actor, round_uuid, entity, key, field, old_value, new_value)
         .run();
 }

@@ -19,8 +19,14 @@ struct Store::Impl {
     std::function<std::string()> uuid_source;
     std::function<std::string()> clock;
     std::map<std::string, ScalePtr> scales;  // parsed snapshots by hash
+    // Statements prepared once and reused (bulk inserts); finalised before the database
+    // closes, being declared after it.
+    std::map<const char*, Statement> statements;
 
     explicit Impl(Database d) : db(std::move(d)) {}
+    // The statement for this SQL text (a string literal: its address is the key), reset
+    // and ready to bind. For statements that run to completion, such as INSERTs.
+    Statement& cached(const char* sql);
     std::string new_uuid() const;
     std::string now() const;
     // One history row when a value changed.
