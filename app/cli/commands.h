@@ -19,6 +19,7 @@ int scales_show(Args& args, Context& ctx);
 int scales_check(Args& args, Context& ctx);
 
 int db_init(Args& args, Context& ctx);
+int db_check(Args& args, Context& ctx);
 int demo_command(Args& args, Context& ctx);
 int teams_list(Args& args, Context& ctx);
 int team_add(Args& args, Context& ctx);

@@ -31,6 +31,7 @@ const std::vector<Command>& commands() {
          scales_show},
         {"scales check", N_("validate scale files: FILE..."), scales_check},
         {"db init", N_("create a database for a county: --db FILE --county 06"), db_init},
+        {"db check", N_("check a whole database for damage: --db FILE [--details]"), db_check},
         {"demo", N_("create the demo database (Jönköping county), or with --national a synthetic country of N teams "
                     "with M yearly rounds each: --db FILE [--seed N] [--national [--teams N] [--rounds M]]"),
          demo_command},

@@ -41,7 +41,9 @@ reports::ReportOptions options_for(Args& args, Context& ctx) {
 int write_report(Args& args, Context& ctx,
                  const std::function<void(Store&, const std::string&, const reports::ReportOptions&)>& write,
                  const std::function<void(Args&)>& take_options) {
-    Store store = Store::open(args.required("--db"), Store::OpenOptions{true, 5000});
+    Store::OpenOptions read_only;
+    read_only.read_only = true;
+    Store store = Store::open(args.required("--db"), read_only);
     take_options(args);
     const std::string out = args.required("--out");
     const auto options = options_for(args, ctx);

@@ -87,6 +87,25 @@ int db_init(Args& args, Context& ctx) {
     return 0;
 }
 
+int db_check(Args& args, Context& ctx) {
+    const bool details = args.flag("--details");
+    Store store = open_store(args, true);
+    args.finish();
+    const std::vector<std::string> problems = store.check();
+    if (problems.empty()) {
+        ctx.out << "ok\t" << store.path() << '\n';
+        return 0;
+    }
+    ctx.err << format(trn("The database {1} is damaged ({2} problem found). Open a backup copy instead.",
+                          "The database {1} is damaged ({2} problems found). Open a backup copy instead.",
+                          static_cast<unsigned long>(problems.size())),
+                      {store.path(), std::to_string(problems.size())})
+            << '\n';
+    if (details)
+        for (const std::string& p : problems) ctx.out << "problem\t" << p << '\n';
+    return 1;
+}
+
 int demo_command(Args& args, Context& ctx) {
     const std::string db = args.required("--db");
     const auto seed = args.option("--seed");

@@ -132,17 +132,35 @@ void check_is_fidelis(Database& db) {
         throw StoreError(StoreError::Kind::NotFidelis, format(tr(N_("{1} is not a Fidelis database.")), {db.path()}));
 }
 
-void check_integrity(Database& db) {
-    Statement st(db, "PRAGMA quick_check");
-    std::string problems;
-    while (st.step()) {
-        const std::string line = st.text(0);
-        if (line != "ok") problems += (problems.empty() ? "" : "; ") + line;
+// SQLite's own description of each problem: for `fidelis-cli db check --details`, never
+// for a message.
+std::vector<std::string> integrity_problems(Database& db, bool full) {
+    Statement st(db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check");
+    std::vector<std::string> problems;
+    while (st.step())
+        if (st.text(0) != "ok") problems.push_back(st.text(0));
+    return problems;
+}
+
+void throw_damaged(const Database& db, std::size_t problems) {
+    throw StoreError(StoreError::Kind::Corrupt,
+                     format(trn("The database {1} is damaged ({2} problem found). Open a backup copy instead.",
+                                "The database {1} is damaged ({2} problems found). Open a backup copy instead.",
+                                static_cast<unsigned long>(problems)),
+                            {db.path(), std::to_string(problems)}));
+}
+
+// At every open, only what costs nothing whatever the file's size: the header, the schema
+// and a first read (a whole-file check of a national database took 0.5 s). The full check
+// runs after an unclean shutdown (a -wal was left behind), before a copy is saved, and on
+// demand (fidelis-cli db check).
+void check_at_open(Database& db, bool after_crash) {
+    if (after_crash) {
+        if (const auto problems = integrity_problems(db, false); !problems.empty()) throw_damaged(db, problems.size());
+        return;
     }
-    if (!problems.empty())
-        throw StoreError(StoreError::Kind::Corrupt,
-                         format(tr(N_("The database {1} is damaged: {2}. Open a backup copy instead.")),
-                                {db.path(), problems.substr(0, 300)}));
+    Statement(db, "SELECT count(*) FROM sqlite_master").run();
+    Statement(db, "SELECT count(*) FROM meta").run();
 }
 
 }  // namespace
@@ -297,6 +315,12 @@ Store Store::open(const std::string& path, OpenOptions options) {
         throw StoreError(StoreError::Kind::NotFound, format(tr(N_("There is no database at {1}.")), {path}));
     if (std::filesystem::is_directory(file, ec))
         throw StoreError(StoreError::Kind::NotFidelis, format(tr(N_("{1} is a folder, not a Fidelis database.")), {path}));
+    std::filesystem::path wal = file;
+    wal += "-wal";
+    // A clean close leaves no -wal: one that is there means the last program to have the
+    // file was killed or lost power.
+    const bool after_crash = std::filesystem::file_size(wal, ec) > 0 && !ec;
+    ec.clear();
     std::unique_ptr<FileLock> lock;
     bool immutable = !can_write(file);
     if (!immutable) {
@@ -308,9 +332,7 @@ Store Store::open(const std::string& path, OpenOptions options) {
     if (immutable) {
         // Nothing can write here, so nobody else can change it either; but changes still
         // in a -wal file would need writing into the database to be seen.
-        std::filesystem::path wal = file;
-        wal += "-wal";
-        if (std::filesystem::file_size(wal, ec) > 0 && !ec)
+        if (after_crash)
             throw StoreError(StoreError::Kind::ReadOnly,
                              format(tr(N_("{1} has changes that were not yet written into it (in {2}), and its folder "
                                           "cannot be written to. Copy both files to a folder you can write to and "
@@ -332,7 +354,7 @@ Store Store::open(const std::string& path, OpenOptions options) {
                                       "access. Open it once with write access.")),
                                 {path}));
     }
-    check_integrity(db);
+    check_at_open(db, after_crash);
     auto impl = std::make_unique<Impl>(std::move(db));
     impl->lock = std::move(lock);
     impl->actor = actor_or_default(options.actor);
@@ -352,10 +374,16 @@ void Store::save_copy(const std::string& target) const {
     if (std::filesystem::equivalent(path_from_utf8(target), path_from_utf8(path()), ec))
         throw StoreError(StoreError::Kind::Invalid,
                          format(tr(N_("{1} is the database itself; choose another name for the copy.")), {target}));
+    // A copy of a damaged file would be damaged too; better to say so now than find out
+    // when the copy is needed.
+    if (const auto problems = integrity_problems(impl_->db, false); !problems.empty())
+        throw_damaged(impl_->db, problems.size());
     AtomicFile file(path_from_utf8(target), AtomicFile::Mode::Replace);
     copy_into_file(impl_->db, path_to_utf8(file.temp_path()), target);
     file.commit();
 }
+
+std::vector<std::string> Store::check() { return integrity_problems(impl_->db, true); }
 
 Store Store::scratch_copy() const {
     Database copy(path(), Database::Mode::Memory);

@@ -110,7 +110,7 @@ TEST_CASE("Files that are not Fidelis databases are refused") {
     CHECK(open_error((dir / "missing.fidelis").string()) == StoreError::Kind::NotFound);
 }
 
-TEST_CASE("A damaged database is found by the integrity check at open") {
+TEST_CASE("A damaged database is found by db check and by reading it, never read as if sound") {
     TempDir dir;
     const std::string path = db_path(dir);
     {
@@ -126,8 +126,34 @@ TEST_CASE("A damaged database is found by the integrity check at open") {
             f.write(junk.data(), long(junk.size()));
         }
     }
-    const StoreError::Kind kind = open_error(path);
-    CHECK((kind == StoreError::Kind::Corrupt || kind == StoreError::Kind::NotFidelis));
+    // The open itself checks only what costs nothing; the full check is on demand.
+    const RunResult check = cli({"db", "check", "--db", path});
+    CHECK(check.exit_code == 1);
+    CHECK_THAT(check.err, Catch::Contains("is damaged") && !Catch::Contains("btree") && !Catch::Contains("Page"));
+    const RunResult details = cli({"db", "check", "--db", path, "--details"});
+    // SQLite's own lines only where asked for, and only when the file could be opened.
+    CHECK((details.out.find("problem\t") != std::string::npos || details.err.find("is damaged") != std::string::npos));
+    try {
+        Store store = Store::open(path);
+        CHECK_FALSE(store.check().empty());
+        CHECK_THROWS_WITH(store.save_copy(path + ".copy"), Catch::Contains("is damaged"));
+        try {
+            store.teams();
+        } catch (const StoreError& e) {
+            CHECK(e.kind() == StoreError::Kind::Corrupt);
+        }
+    } catch (const StoreError& e) {
+        CHECK((e.kind() == StoreError::Kind::Corrupt || e.kind() == StoreError::Kind::NotFidelis));
+    }
+}
+
+TEST_CASE("A sound database passes db check") {
+    TempDir dir;
+    const std::string path = db_path(dir);
+    { Store s = Store::create(path, "06"); make_round(s); }
+    const RunResult check = cli({"db", "check", "--db", path});
+    CHECK(check.exit_code == 0);
+    CHECK(check.out == "ok\t" + path + "\n");
 }
 
 TEST_CASE("A second opener waits, then is told who has the file open; nothing is corrupted") {

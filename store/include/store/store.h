@@ -66,7 +66,9 @@ public:
     static Store create(const std::string& path, const std::string& county_code) {
         return create(path, county_code, CreateOptions{});
     }
-    // Opens, migrates an older schema, refuses a newer one, and checks integrity.
+    // Opens, migrates an older schema and refuses a newer one. The check at open costs
+    // nothing whatever the size (header, schema, a first read); after an unclean shutdown
+    // (a -wal left behind) it is SQLite's quick_check of the whole file.
     //
     // One process at a time has a database open (base/file_lock.h): another one waits up
     // to busy_ms and is then told who has it. The holder keeps SQLite's lock in exclusive
@@ -83,8 +85,11 @@ public:
     const std::string& path() const;
     bool read_only() const;
     // A consistent copy through SQLite's backup API, safe while the database is in use,
-    // written beside the target and renamed into place.
+    // written beside the target and renamed into place. A damaged database is refused.
     void save_copy(const std::string& target) const;
+    // SQLite's full integrity check; each problem as SQLite describes it (for the
+    // administrator's `db check --details`). Empty when the file is sound.
+    std::vector<std::string> check();
     // A private in-memory copy, for trying out a change (a dry-run import) on a database
     // that cannot be written.
     Store scratch_copy() const;
