@@ -10,6 +10,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace fidelis::gui {
 
@@ -39,6 +41,17 @@ public:
     void status(const wxString& message) {
         if (on_status) on_status(message);
     }
+
+    // What a form shows but could not save (FieldCheck::list), kept per form: every later
+    // "Saved" message names it too, so that a save elsewhere never hides it. An empty list
+    // withdraws the form's entry.
+    void set_not_saved(const void* form, const wxString& list);
+    wxString not_saved() const;
+    // The status bar after an edit of which nothing could be saved.
+    void show_not_saved();
+
+private:
+    std::vector<std::pair<const void*, wxString>> not_saved_;
 };
 
 }  // namespace fidelis::gui
