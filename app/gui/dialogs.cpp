@@ -42,8 +42,9 @@ std::string NewDatabaseDialog::county_code() const {
     return i >= 0 ? counties_[std::size_t(i)].code : "06";
 }
 
-NewTeamDialog::NewTeamDialog(wxWindow* parent, Store& store, const std::string& code)
-    : wxDialog(parent, wxID_ANY, _("New team")) {
+NewTeamDialog::NewTeamDialog(wxWindow* parent, Session& session, const std::string& code)
+    : wxDialog(parent, wxID_ANY, _("New team")), check_(&session) {
+    Store& store = *session.store;
     // The database's own county first, then the rest of the country.
     const std::string home = store.home_county().code;
     municipalities_ = store.municipalities(home);
@@ -63,8 +64,16 @@ NewTeamDialog::NewTeamDialog(wxWindow* parent, Store& store, const std::string& 
     method = new wxRadioBox(this, wxID_ANY, _("Method"), wxDefaultPosition, wxDefaultSize, 2, methods);
     body->AddSpacer(0);
     body->Add(method);
-    finish_dialog(this, body);
+    finish_dialog(this, body, check_.make_line(this));
+    check_.recheck_while_refused(this, [this] { TransferDataFromWindow(); });
     name->SetFocus();
+}
+
+bool NewTeamDialog::TransferDataFromWindow() {
+    check_.begin();
+    check_.take(name, read_required(name->GetValue(), _("a team needs a name")));
+    check_.finish();
+    return check_.ok();
 }
 
 std::string NewTeamDialog::municipality_code() const {
@@ -74,7 +83,8 @@ std::string NewTeamDialog::municipality_code() const {
 NewRoundDialog::NewRoundDialog(wxWindow* parent, Session& session, Id team_id)
     : wxDialog(parent, wxID_ANY, _("New round"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      session_(session) {
+      session_(session),
+      check_(&session) {
     auto* body = form_grid(this);
     team = new wxChoice(this, wxID_ANY);
     teams_ = session.store->teams();
@@ -110,26 +120,24 @@ NewRoundDialog::NewRoundDialog(wxWindow* parent, Session& session, Id team_id)
     add_labelled(this, body, _("Review type:"), review_type);
     raters = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, FromDIP(wxSize(360, 90)), wxTE_MULTILINE);
     add_labelled(this, body, _("Raters, one per line\n(name, role):"), raters);
-    finish_dialog(this, body);
+    finish_dialog(this, body, check_.make_line(this));
+    check_.recheck_while_refused(this, [this] { TransferDataFromWindow(); });
+}
+
+bool NewRoundDialog::TransferDataFromWindow() {
+    Store::NewRound nr;
+    return read(nr);
 }
 
 bool NewRoundDialog::read(Store::NewRound& nr) {
-    if (team->GetSelection() < 0 || scale->GetSelection() < 0) {
-        show_error(this, _("Choose a team and a scale."));
-        return false;
-    }
-    nr.team_id = teams_[std::size_t(team->GetSelection())].id;
-    nr.scale = session_.scales.entries()[std::size_t(scale->GetSelection())].scale;
-    bool ok_date = false, ok_from = false, ok_to = false;
-    const auto d = parse_date(date->GetValue(), &ok_date);
-    nr.period_from = parse_date(period_from->GetValue(), &ok_from);
-    nr.period_to = parse_date(period_to->GetValue(), &ok_to);
-    if (!d || !ok_from || !ok_to) {
-        show_error(this, _("Write dates as YYYY-MM-DD, for example 2026-01-15."));
-        return false;
-    }
-    nr.assessed_on = *d;
-    nr.review_type = static_cast<ReviewType>(review_type->GetSelection());
+    check_.begin();
+    check_.refuse(team, team->GetSelection() < 0 ? _("choose the team") : wxString());
+    check_.refuse(scale, scale->GetSelection() < 0 ? _("choose a scale") : wxString());
+    const auto d = check_.take(date, read_date(date->GetValue(), true));
+    nr.period_from = check_.take(period_from, read_date(period_from->GetValue()));
+    nr.period_to = check_.take(period_to, read_date(period_to->GetValue()));
+    if (nr.period_from && nr.period_to && *nr.period_to < *nr.period_from)
+        check_.refuse(period_to, _("the period ends before it starts"));
     nr.raters.clear();
     std::istringstream lines(utf8(raters->GetValue()));
     for (std::string line; std::getline(lines, line);) {
@@ -143,10 +151,14 @@ bool NewRoundDialog::read(Store::NewRound& nr) {
         trim(role);
         if (!name.empty()) nr.raters.emplace_back(name, role);
     }
-    if (nr.raters.empty()) {
-        show_error(this, _("Add at least one rater: the team itself for a self-assessment, or the reviewers."));
-        return false;
-    }
+    check_.refuse(raters, nr.raters.empty() ? _("add at least one rater: the team itself for a self-assessment, or the reviewers")
+                                            : wxString());
+    check_.finish();
+    if (!check_.ok()) return false;
+    nr.team_id = teams_[std::size_t(team->GetSelection())].id;
+    nr.scale = session_.scales.entries()[std::size_t(scale->GetSelection())].scale;
+    nr.assessed_on = *d;
+    nr.review_type = static_cast<ReviewType>(review_type->GetSelection());
     return true;
 }
 

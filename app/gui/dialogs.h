@@ -1,6 +1,8 @@
 #pragma once
 // The window's dialogs. Their fields are public so tests can fill them through
-// wxExpectModal, the way a user would.
+// wxExpectModal, the way a user would. A dialog with fields closes on OK only when every
+// field can be accepted (FieldCheck); until then what is typed stays, marked.
+#include "field_check.h"
 #include "store/exchange.h"
 #include "store/store.h"
 
@@ -30,21 +32,24 @@ private:
 
 class NewTeamDialog : public wxDialog {
 public:
-    NewTeamDialog(wxWindow* parent, Store& store, const std::string& municipality_code = {});
+    NewTeamDialog(wxWindow* parent, Session& session, const std::string& municipality_code = {});
     std::string municipality_code() const;
+    bool TransferDataFromWindow() override;  // a team needs a name
     wxChoice* municipality;
     wxTextCtrl* name;
     wxRadioBox* method;
 
 private:
     std::vector<Municipality> municipalities_;
+    FieldCheck check_;
 };
 
 class NewRoundDialog : public wxDialog {
 public:
     NewRoundDialog(wxWindow* parent, Session& session, Id team);
-    // Validates and returns the round to create; shows what is wrong otherwise.
+    // The round to create; false, with the fields marked, when one cannot be accepted.
     bool read(Store::NewRound& round);
+    bool TransferDataFromWindow() override;
     wxChoice* team;
     wxChoice* scale;
     wxTextCtrl* date;
@@ -56,6 +61,7 @@ public:
 private:
     Session& session_;
     std::vector<Team> teams_;
+    FieldCheck check_;
 };
 
 class PreferencesDialog : public wxDialog {

@@ -338,7 +338,7 @@ Id MainFrame::current_team() const {
 
 void MainFrame::new_team(const std::string& municipality) {
     if (!session_.has_store()) return;
-    NewTeamDialog dlg(this, *session_.store, municipality);
+    NewTeamDialog dlg(this, session_, municipality);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
         const Id id = session_.store->add_team(dlg.municipality_code(), utf8(dlg.name->GetValue()),

@@ -168,7 +168,7 @@ void PlanPanel::save_header() {
 
 void PlanPanel::add_goal() {
     PlanGoal g;
-    GoalDialog dlg(this, *ctx_.scale, ctx_.session.lang, g);
+    GoalDialog dlg(this, ctx_.session, *ctx_.scale, g);
     if (dlg.ShowModal() != wxID_OK || !dlg.read(g)) return;
     const auto result = ctx_.store().result_ratings(ctx_.id);
     if (const auto it = result.find(g.item_id); it != result.end() && it->second.rated()) g.current_level = it->second.level;
@@ -209,7 +209,7 @@ void PlanPanel::suggest_goals() {
 void PlanPanel::add_action() {
     PlanAction a;
     if (const long sel = goals_->GetFirstSelected(); sel >= 0) a.item_id = plan_.goals[std::size_t(sel)].item_id;
-    ActionDialog dlg(this, *ctx_.scale, ctx_.session.lang, a);
+    ActionDialog dlg(this, ctx_.session, *ctx_.scale, a);
     if (dlg.ShowModal() != wxID_OK || !dlg.read(a)) return;
     try {
         ctx_.store().set_actor(ctx_.session.user);
@@ -225,7 +225,7 @@ void PlanPanel::edit_action() {
     const long sel = actions_->GetFirstSelected();
     if (sel < 0) return;
     PlanAction a = plan_.actions[std::size_t(sel)];
-    ActionDialog dlg(this, *ctx_.scale, ctx_.session.lang, a);
+    ActionDialog dlg(this, ctx_.session, *ctx_.scale, a);
     if (dlg.ShowModal() != wxID_OK || !dlg.read(a)) return;
     try {
         ctx_.store().update_action(ctx_.id, a);

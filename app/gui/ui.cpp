@@ -164,17 +164,6 @@ wxColour band_colour(const Scale& scale, const Band& band, double lighten) {
 
 wxColour text_on(const wxColour& background) { return colour_of(reports::charts::text_on(rgb_of(background))); }
 
-std::optional<Date> parse_date(const wxString& text, bool* valid) {
-    const wxString t = text.Strip(wxString::both);
-    if (t.empty()) {
-        if (valid) *valid = true;
-        return std::nullopt;
-    }
-    const auto d = Date::try_parse(utf8(t));
-    if (valid) *valid = d.has_value();
-    return d;
-}
-
 wxString saved_message(const wxString& what) {
     const wxString time = wxDateTime::Now().Format("%H:%M:%S");
     return what.empty() ? wx(format(tr(N_("Saved {1}")), {utf8(time)}))

@@ -74,9 +74,6 @@ wxColour level_colour(const Scale& scale, int level);
 wxColour band_colour(const Scale& scale, const Band& band, double lighten = 0);
 wxColour text_on(const wxColour& background);
 
-// A date typed as YYYY-MM-DD; empty text is no date.
-std::optional<Date> parse_date(const wxString& text, bool* valid = nullptr);
-
 // "Sparat 14:02:05"
 wxString saved_message(const wxString& what);
 // "Inte sparat: Nästa uppföljning (…)"
