@@ -4,6 +4,7 @@
 #include "scales/i18n.h"
 #include "language.h"
 #include "session.h"
+#include "settings.h"
 #include "store/reference_data.h"
 #include "ui.h"
 
@@ -176,6 +177,8 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const std::string& langua
     }
     add_labelled(this, body, _("Language:"), lang);
     user = new wxTextCtrl(this, wxID_ANY, wx(name));
+    // Left empty, the history keeps using the system's name, which the hint shows.
+    user->SetHint(wx(os_user_full_name()));
     add_labelled(this, body, _("Your name (for the change history):"), user);
     finish_dialog(this, body);
 }
@@ -183,6 +186,45 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const std::string& langua
 std::string PreferencesDialog::language() const {
     const int i = lang->GetSelection();
     return i > 0 ? languages_[std::size_t(i - 1)] : std::string();
+}
+
+UserNameDialog::UserNameDialog(wxWindow* parent, Session& session, const std::string& suggested)
+    : wxDialog(parent, wxID_ANY, _("Your name")), check_(&session) {
+    auto* v = new wxBoxSizer(wxVERTICAL);
+    auto* why = new wxStaticText(this, wxID_ANY, _("Fidelis keeps a history of every change in a database: what changed, "
+                                                   "when, and by whom. Which name should it record for you?"));
+    why->Wrap(FromDIP(420));
+    v->Add(why, 0, wxBOTTOM, FromDIP(10));
+    auto* grid = form_grid(this);
+    name = new wxTextCtrl(this, wxID_ANY, wx(suggested), wxDefaultPosition, FromDIP(wxSize(280, -1)));
+    add_labelled(this, grid, _("Your name:"), name);
+    v->Add(grid, 0, wxEXPAND);
+    auto* later = new wxStaticText(this, wxID_ANY, _("You can change it later in File → Preferences."));
+    v->Add(later, 0, wxTOP, FromDIP(10));
+    finish_dialog(this, v, check_.make_line(this));
+    check_.recheck_while_refused(this, [this] { TransferDataFromWindow(); });
+    name->SetFocus();
+    name->SelectAll();
+}
+
+bool UserNameDialog::TransferDataFromWindow() {
+    check_.begin();
+    check_.take(name, read_required(name->GetValue(), _("the history needs a name")));
+    check_.finish();
+    return check_.ok();
+}
+
+bool settle_user_name(wxWindow* parent, Session& session, Settings& settings, bool ask) {
+    const bool asking = ask && settings.user_name().empty();
+    if (asking) {
+        UserNameDialog dlg(parent, session, os_user_full_name());
+        if (dlg.ShowModal() == wxID_OK) {
+            settings.set_user_name(utf8(dlg.name->GetValue().Strip(wxString::both)));
+            settings.save();
+        }
+    }
+    session.user = settings.effective_user_name();
+    return asking;
 }
 
 ImportDialog::ImportDialog(wxWindow* parent, const ImportReport& dry)

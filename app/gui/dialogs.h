@@ -18,6 +18,7 @@
 namespace fidelis::gui {
 
 class Session;
+class Settings;
 
 // Which county a new database is for.
 class NewDatabaseDialog : public wxDialog {
@@ -66,6 +67,8 @@ private:
 
 class PreferencesDialog : public wxDialog {
 public:
+    // `user` is the name chosen so far, empty for none; the field then shows the system's
+    // name, which is what the history records until one is chosen.
     PreferencesDialog(wxWindow* parent, const std::string& language, const std::string& user);
     std::string language() const;  // "" to follow the system, or a language code
     wxChoice* lang;
@@ -74,6 +77,24 @@ public:
 private:
     std::vector<std::string> languages_;  // the choices after "Follow the system"
 };
+
+// Asks, on the first start, for the name the change history records, prefilled with the
+// login's full name.
+class UserNameDialog : public wxDialog {
+public:
+    UserNameDialog(wxWindow* parent, Session& session, const std::string& suggested);
+    bool TransferDataFromWindow() override;  // the history needs a name
+    wxTextCtrl* name;
+
+private:
+    FieldCheck check_;
+};
+
+// The name the history records for this session, in `session.user`: the one in Preferences;
+// when none is set yet, the user is asked once (unless `ask` is false: headless runs and
+// tests) and the answer is kept. Cancelling keeps the system's name for this time only.
+// Returns true when the dialog was shown.
+bool settle_user_name(wxWindow* parent, Session& session, Settings& settings, bool ask);
 
 // Shows what an import would do, and lets the user go ahead or not.
 class ImportDialog : public wxDialog {

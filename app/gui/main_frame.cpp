@@ -454,9 +454,10 @@ void MainFrame::preferences() {
     if (dlg.ShowModal() != wxID_OK) return;
     const std::string before = settings_.effective_language();
     settings_.set_language(dlg.language());
-    settings_.set_user_name(utf8(dlg.user->GetValue()));
+    settings_.set_user_name(utf8(dlg.user->GetValue().Strip(wxString::both)));
     settings_.save();
-    session_.user = utf8(dlg.user->GetValue());
+    // An emptied name falls back to the system's, never to nobody.
+    session_.user = settings_.effective_user_name();
     if (session_.has_store()) session_.store->set_actor(session_.user);
     if (settings_.effective_language() != before && on_restart) CallAfter([this] { on_restart(); });
 }

@@ -20,7 +20,9 @@ public:
     std::unique_ptr<Store> store;  // null when no database is open
     ScaleLibrary scales;
     std::string lang = "en";       // "sv" or "en": the window's and the reports' language
-    std::string user;              // the name the history records for edits outside a round
+    // The name the history records for the window's edits: the one chosen in Preferences,
+    // else the login's full name (Settings::effective_user_name). Never a rater's name.
+    std::string user;
 
     // Shows a message in the status bar.
     std::function<void(const wxString& message)> on_status;
