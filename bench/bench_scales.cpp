@@ -1,7 +1,7 @@
 // Loading and validating every shipped scale, as the app does at start-up.
 // Target (issue 2): under 10 ms.
 #include "scales/scale_library.h"
-#include "scales/paths.h"
+#include "base/paths.h"
 #include "timing.h"
 
 #include <cstdio>

@@ -1,6 +1,6 @@
 #include "args.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 namespace fidelis::cli {
 

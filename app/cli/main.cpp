@@ -4,7 +4,7 @@
 #include "commands.h"
 
 #include "../shared/errors.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <cstring>
 #include <functional>

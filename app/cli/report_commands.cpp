@@ -2,7 +2,7 @@
 #include "commands.h"
 
 #include "reports/reports.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <charconv>
 #include <functional>

@@ -1,10 +1,10 @@
 #include "commands.h"
 
-#include "scales/error.h"
-#include "scales/i18n.h"
+#include "base/error.h"
+#include "base/i18n.h"
 #include "scales/scale_library.h"
 #include "scales/scale_loader.h"
-#include "scales/utf8.h"
+#include "base/utf8.h"
 
 #include <ostream>
 

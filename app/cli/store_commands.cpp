@@ -1,8 +1,9 @@
 // fidelis-cli commands over the database: db, teams, rounds, ratings, exchange and CSV.
 #include "commands.h"
 
-#include "scales/date.h"
-#include "scales/i18n.h"
+#include "base/atomic_file.h"
+#include "base/date.h"
+#include "base/i18n.h"
 #include "scales/scale_library.h"
 #include "scales/scoring.h"
 #include "store/csv_export.h"
@@ -11,6 +12,7 @@
 #include "store/store.h"
 
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <ostream>
@@ -39,30 +41,37 @@ std::optional<Date> optional_date(Args& args, const char* option) {
     return parse_date(*v, option);
 }
 
+// A level or count: parsed as 64-bit and refused, never wrapped, outside [min, max].
+int parse_int(const std::string& text, const char* option, int min, int max) {
+    std::int64_t v = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (res.ec != std::errc() || res.ptr != text.data() + text.size() || v < min || v > max)
+        throw UsageError(format(tr(N_("{1} takes a whole number from {2} to {3}, not \"{4}\"")),
+                                {option, std::to_string(min), std::to_string(max), text}));
+    return static_cast<int>(v);
+}
+
 double parse_number(const std::string& text, const char* option) {
     double v = 0;
     std::string t = text;
     for (char& c : t) if (c == ',') c = '.';  // a Swedish "3,5" means 3.5
     const auto res = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (res.ec != std::errc() || res.ptr != t.data() + t.size())
+    if (res.ec != std::errc() || res.ptr != t.data() + t.size() || !std::isfinite(v))
         throw UsageError(format(tr(N_("{1} takes a number, not \"{2}\"")), {option, text}));
     return v;
 }
 
-Store open_store(Args& args) { return Store::open(args.required("--db")); }
-
-void write_output(const std::string& path, const std::string& content) {
-    const std::string temp = path + ".part";
-    {
-        std::ofstream out(temp, std::ios::binary);
-        out << content;
-        if (!out) throw Error(format(tr(N_("Cannot write {1}.")), {path}));
-    }
-    std::filesystem::rename(temp, path);
+// Commands that only read open the database read-only, so they also work on a read-only
+// medium and can never change it.
+Store open_store(Args& args, bool read_only = false, const std::string& actor = {}) {
+    Store::OpenOptions options;
+    options.read_only = read_only;
+    options.actor = actor;
+    return Store::open(args.required("--db"), options);
 }
 
 std::string read_input(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path_from_utf8(path), std::ios::binary);
     if (!in) throw Error(format(tr(N_("Cannot read {1}.")), {path}));
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
@@ -88,7 +97,7 @@ int demo_command(Args& args, Context& ctx) {
 }
 
 int teams_list(Args& args, Context& ctx) {
-    Store store = open_store(args);
+    Store store = open_store(args, true);
     args.finish();
     for (const Team& t : store.teams())
         ctx.out << t.id << '\t' << t.municipality_code << '\t' << t.municipality_name << '\t' << t.name << '\t'
@@ -97,7 +106,7 @@ int teams_list(Args& args, Context& ctx) {
 }
 
 int rounds_list(Args& args, Context& ctx) {
-    Store store = open_store(args);
+    Store store = open_store(args, true);
     const auto team = args.option("--team");
     args.finish();
     const std::vector<Round> rounds = team ? store.rounds_of_team(parse_id(*team, "--team")) : store.all_rounds();
@@ -146,7 +155,6 @@ int round_new(Args& args, Context& ctx) {
 }
 
 int rate(Args& args, Context&) {
-    Store store = open_store(args);
     const Id round_id = parse_id(args.required("--round"), "--round");
     const std::string item = args.required("--item");
     const auto level = args.option("--level");
@@ -160,13 +168,19 @@ int rate(Args& args, Context&) {
     const auto evidence = args.option("--evidence");
     const auto rationale = args.option("--rationale");
     const auto cannot_rate = args.option("--cannot-rate");
+    const std::string db = args.required("--db");
     args.finish();
     if (consensus == bool(rater_name))
         throw UsageError(tr(N_("give either --rater NAME or --consensus")));
+    // The rater rates: the history names them for this change.
+    Store::OpenOptions open_options;
+    if (rater_name) open_options.actor = *rater_name;
+    Store store = Store::open(db, open_options);
+    // A new rater and their first rating are one change: a refused rating adds no rater.
+    Transaction tx = store.begin();
 
     Id rater_id = consensus_rater;
     if (rater_name) {
-        store.set_actor(*rater_name);
         const Round r = store.round(round_id);
         const Rater* rater = r.rater_named(*rater_name);
         rater_id = rater ? rater->id : store.add_rater(round_id, *rater_name, role.value_or(""));
@@ -174,7 +188,7 @@ int rate(Args& args, Context&) {
     Rating rating = store.rating(round_id, item, rater_id).value_or(Rating{});
     rating.item_id = item;
     rating.rater_id = rater_id;
-    if (level) rating.input.level = int(parse_id(*level, "--level"));
+    if (level) rating.input.level = parse_int(*level, "--level", INT32_MIN, INT32_MAX);
     if (value) rating.input.value = parse_number(*value, "--value");
     if (checked) {
         rating.input.checked.clear();
@@ -204,11 +218,12 @@ int rate(Args& args, Context&) {
     if (!rating.input.level && !rating.input.cannot_rate && !value && !checked && !specialists)
         throw UsageError(tr(N_("give --level, an input (--value, --checked, --specialists) or --cannot-rate REASON")));
     store.save_rating(round_id, rating);
+    tx.commit();
     return 0;
 }
 
 int round_show(Args& args, Context& ctx) {
-    Store store = open_store(args);
+    Store store = open_store(args, true);
     const Id round_id = parse_id(args.required("--round"), "--round");
     args.finish();
     const Round r = store.round(round_id);
@@ -264,7 +279,7 @@ int round_status(Args& args, Context&) {
 }
 
 int export_command(Args& args, Context& ctx) {
-    Store store = open_store(args);
+    Store store = open_store(args, true);
     const auto team = args.option("--team");
     const auto round = args.option("--round");
     const std::string out = args.required("--out");
@@ -277,7 +292,7 @@ int export_command(Args& args, Context& ctx) {
             team ? store.rounds_of_team(parse_id(*team, "--team")) : store.all_rounds();
         for (const Round& r : rounds) ids.push_back(r.id);
     }
-    write_output(out, export_rounds(store, ids));
+    write_file_atomically(path_from_utf8(out), export_rounds(store, ids));
     ctx.out << ids.size() << '\t' << out << '\n';
     return 0;
 }
@@ -289,11 +304,15 @@ int import_command(Args& args, Context& ctx) {
     options.replace_conflicts = args.flag("--replace");
     const auto files = args.positionals();
     if (files.size() != 1) throw UsageError(tr(N_("usage: fidelis-cli import --db FILE [--dry-run] [--replace] FILE.xml")));
-    Store store = Store::open(db, Store::OpenOptions{options.dry_run, 5000});
+    // A dry run is the real import, rolled back: it opens the database as the import would.
+    Store store = Store::open(db);
     const ImportReport report = import_exchange(store, read_input(files[0]), files[0], options);
-    for (const ImportedRound& r : report.rounds)
+    for (const ImportedRound& r : report.rounds) {
         ctx.out << code_of(r.outcome) << '\t' << r.uuid << '\t' << r.municipality_code << '\t' << r.team << '\t'
-                << r.scale << '\t' << r.date.iso() << '\n';
+                << r.scale << '\t' << r.date.iso();
+        if (!r.reason.empty()) ctx.out << '\t' << r.reason;
+        ctx.out << '\n';
+    }
     using O = ImportedRound::Outcome;
     ctx.err << format(tr(N_("{1}: {2} added, {3} identical skipped, {4} conflicting, {5} replaced.")),
                       {options.dry_run ? tr(N_("Dry run, nothing changed")) : tr(N_("Imported")),
@@ -307,14 +326,14 @@ int import_command(Args& args, Context& ctx) {
 }
 
 int csv_command(Args& args, Context& ctx) {
-    Store store = open_store(args);
+    Store store = open_store(args, true);
     const std::string out = args.required("--out");
     CsvOptions options;
     if (args.flag("--comma")) options.separator = ',';
     args.finish();
-    std::ostringstream text;
-    const std::size_t rows = write_csv(store, text, options);
-    write_output(out, text.str());
+    AtomicFile file(path_from_utf8(out));
+    const std::size_t rows = write_csv(store, file.stream(), options);
+    file.commit();
     ctx.out << rows << '\t' << out << '\n';
     return 0;
 }

@@ -4,7 +4,7 @@
 #include "language.h"
 #include "main_frame.h"
 #include "round_page.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 #include <wx/cmdline.h>

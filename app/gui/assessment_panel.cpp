@@ -1,7 +1,7 @@
 #include "assessment_panel.h"
 
 #include "item_editor.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 #include <wx/button.h>
@@ -195,7 +195,6 @@ void AssessmentPanel::add_rater() {
 
 void AssessmentPanel::save(const Rating& rating) {
     try {
-        if (const Rater* r = ctx_.rater()) ctx_.store().set_actor(r->name);
         Rating r = rating;
         r.rater_id = ctx_.active_rater;
         ctx_.store().save_rating(ctx_.id, r);

@@ -1,6 +1,6 @@
 #include "charts.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 #include <wx/dcbuffer.h>

@@ -1,7 +1,7 @@
 #include "consensus_panel.h"
 
 #include "item_editor.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 #include <wx/checkbox.h>
@@ -159,7 +159,6 @@ bool ConsensusPanel::rate(int level) { return editor_->pick_level(level); }
 
 void ConsensusPanel::save(const Rating& rating) {
     try {
-        ctx_.store().set_actor(ctx_.session.user);
         ctx_.store().save_rating(ctx_.id, rating);
         by_item_[rating.item_id][consensus_rater] = *ctx_.store().rating(ctx_.id, rating.item_id, consensus_rater);
         const long row = list_->GetFirstSelected();

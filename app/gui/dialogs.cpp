@@ -1,7 +1,7 @@
 #include "dialogs.h"
 
-#include "scales/collation.h"
-#include "scales/i18n.h"
+#include "base/collation.h"
+#include "base/i18n.h"
 #include "language.h"
 #include "session.h"
 #include "settings.h"

@@ -4,7 +4,7 @@
 // give the reason; a line in the form and the status bar say in words what was not saved and
 // why; the mark goes as soon as the value is valid. Forms that save as you type still save
 // their valid fields, and dialogs stay open until every field can be accepted.
-#include "scales/date.h"
+#include "base/date.h"
 
 #include <wx/string.h>
 

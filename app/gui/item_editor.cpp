@@ -1,6 +1,6 @@
 #include "item_editor.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 #include <wx/button.h>

@@ -1,7 +1,7 @@
 #include "language.h"
 
-#include "scales/i18n.h"
-#include "scales/paths.h"
+#include "base/i18n.h"
+#include "base/paths.h"
 #include "ui.h"
 
 #include <wx/intl.h>

@@ -1,5 +1,7 @@
 #include "main_frame.h"
 
+#include "base/atomic_file.h"
+
 #include "../shared/errors.h"
 #include "assessment_panel.h"
 #include "dialogs.h"
@@ -7,8 +9,8 @@
 #include "pages.h"
 #include "result_panel.h"
 #include "round_page.h"
-#include "scales/i18n.h"
-#include "scales/paths.h"
+#include "base/i18n.h"
+#include "base/paths.h"
 #include "store/csv_export.h"
 #include "store/demo.h"
 #include "store/exchange.h"
@@ -214,28 +216,25 @@ void MainFrame::show_welcome() {
 }
 
 bool MainFrame::open_database(const std::string& path) {
+    std::error_code ec;
+    if (session_.has_store() && std::filesystem::equivalent(path_from_utf8(path), path_from_utf8(session_.store->path()), ec)) {
+        show_county();  // already open here: this window is the one that has it
+        return true;
+    }
     std::unique_ptr<Store> store;
     try {
-        store = std::make_unique<Store>(Store::open(path));
-    } catch (const StoreError& e) {
-        if (e.kind() == StoreError::Kind::Busy &&
-            confirm(this, wx(e.what()) + "\n\n" + _("Open it read-only instead?"), _("Database busy"), false)) {
-            try {
-                store = std::make_unique<Store>(Store::open(path, Store::OpenOptions{true, 1000}));
-            } catch (...) {
-                show_error(this, std::current_exception());
-                return false;
-            }
-        } else {
-            // A newer, damaged or foreign file is refused; the message says why.
-            show_error(this, wx(e.what()));
-            return false;
-        }
+        // The window holds the file for as long as it is open (base/file_lock.h); another
+        // program that has it is named in the message instead of being waited for.
+        Store::OpenOptions options;
+        options.actor = session_.user;
+        options.program = "Fidelis";
+        options.busy_ms = 0;
+        store = std::make_unique<Store>(Store::open(path, options));
     } catch (...) {
+        // Open elsewhere, newer, damaged or foreign: the message says why and what to do.
         show_error(this, std::current_exception());
         return false;
     }
-    store->set_actor(session_.user);
     session_.store = std::move(store);
     settings_.set_last_database(path);
     settings_.recent().AddFileToHistory(wx(path));
@@ -421,12 +420,7 @@ void MainFrame::export_rounds() {
         std::vector<Id> ids;
         for (const Round& r : team ? session_.store->rounds_of_team(team) : session_.store->all_rounds()) ids.push_back(r.id);
         const std::string text = fidelis::export_rounds(*session_.store, ids);
-        const std::string path = utf8(dlg.GetPath());
-        {
-            std::ofstream out(path + ".part", std::ios::binary);
-            out << text;
-        }
-        std::filesystem::rename(path + ".part", path);
+        write_file_atomically(path_from_utf8(utf8(dlg.GetPath())), text);
         session_.status(fmt(_("{1} rounds exported to {2}"), {wxString::Format("%zu", ids.size()), dlg.GetPath()}));
     } catch (...) {
         show_error(this, std::current_exception());
@@ -438,9 +432,9 @@ void MainFrame::export_csv() {
     wxFileDialog dlg(this, _("Export CSV"), "", "fidelis-ratings.csv", _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
-        std::ostringstream text;
-        const std::size_t rows = write_csv(*session_.store, text, {});
-        std::ofstream(utf8(dlg.GetPath()), std::ios::binary) << text.str();
+        AtomicFile file(path_from_utf8(utf8(dlg.GetPath())));
+        const std::size_t rows = write_csv(*session_.store, file.stream(), {});
+        file.commit();
         session_.status(fmt(_("{1} rows written to {2}"), {wxString::Format("%zu", rows), dlg.GetPath()}));
     } catch (...) {
         show_error(this, std::current_exception());
@@ -457,8 +451,15 @@ void MainFrame::preferences() {
     settings_.set_user_name(utf8(dlg.user->GetValue().Strip(wxString::both)));
     settings_.save();
     // An emptied name falls back to the system's, never to nobody.
-    session_.user = settings_.effective_user_name();
-    if (session_.has_store()) session_.store->set_actor(session_.user);
+    const std::string name = settings_.effective_user_name();
+    if (name != session_.user && session_.has_store()) {
+        // The history's name is fixed for an open database: reopen it under the new one.
+        session_.user = name;
+        const std::string path = session_.store->path();
+        close_database();
+        open_database(path);
+    }
+    session_.user = name;
     if (settings_.effective_language() != before && on_restart) CallAfter([this] { on_restart(); });
 }
 

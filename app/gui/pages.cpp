@@ -1,7 +1,7 @@
 #include "pages.h"
 
 #include "charts.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 #include <wx/button.h>

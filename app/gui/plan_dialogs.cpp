@@ -1,6 +1,6 @@
 #include "plan_dialogs.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "session.h"
 #include "ui.h"
 

@@ -2,7 +2,7 @@
 
 #include "plan_dialogs.h"
 #include "reports/analysis.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 #include <wx/button.h>
@@ -161,7 +161,6 @@ void PlanPanel::save_header() {
     if (from == stored.period_from && to == stored.period_to && next == stored.next_follow_up && manager == stored.manager)
         return check_.finish();
     check_.save(this, _("plan"), [&] {
-        ctx_.store().set_actor(ctx_.session.user);
         ctx_.store().update_plan_header(ctx_.id, from, to, manager, next);
     });
 }
@@ -212,7 +211,6 @@ void PlanPanel::add_action() {
     ActionDialog dlg(this, ctx_.session, *ctx_.scale, a);
     if (dlg.ShowModal() != wxID_OK || !dlg.read(a)) return;
     try {
-        ctx_.store().set_actor(ctx_.session.user);
         ctx_.store().add_action(ctx_.id, a);
         ctx_.session.saved(_("action"));
         refresh();

@@ -1,7 +1,7 @@
 #include "report_runner.h"
 
 #include "reports/reports.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "session.h"
 #include "ui.h"
 

@@ -2,7 +2,7 @@
 
 #include "charts.h"
 #include "reports/analysis.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 #include <wx/button.h>
@@ -67,7 +67,6 @@ ResultPanel::ResultPanel(wxWindow* parent, RoundContext& ctx)
     auto save = [this](wxCommandEvent&) {
         if (loading_) return;
         try {
-            ctx_.store().set_actor(ctx_.session.user);
             ctx_.store().set_round_summary(ctx_.id, utf8(strengths_->GetValue()), utf8(recommendations_->GetValue()));
             ctx_.session.saved(_("summary"));
         } catch (...) {
@@ -151,7 +150,6 @@ void ResultPanel::complete() {
     if (!confirm(this, _("Complete the round? It becomes read-only; reopening it later is logged."), _("Complete round")))
         return;
     try {
-        ctx_.store().set_actor(ctx_.session.user);
         ctx_.store().set_status(ctx_.id, RoundStatus::Completed);
         ctx_.session.saved(_("round completed"));
         if (on_status_changed) on_status_changed();
@@ -164,7 +162,6 @@ void ResultPanel::reopen() {
     wxTextEntryDialog dlg(this, _("Why is the round reopened? The reason is kept in the history."), _("Reopen round"));
     if (dlg.ShowModal() != wxID_OK) return;
     try {
-        ctx_.store().set_actor(ctx_.session.user);
         ctx_.store().reopen(ctx_.id, utf8(dlg.GetValue()));
         ctx_.session.saved(_("round reopened"));
         if (on_status_changed) on_status_changed();
@@ -287,7 +284,6 @@ void FiguresPanel::save() {
     }
     if (same(f, stored)) return check_.finish();
     check_.save(this, _("team figures"), [&] {
-        ctx_.store().set_actor(ctx_.session.user);
         ctx_.store().set_team_figures(ctx_.id, f);
     });
 }

@@ -5,7 +5,7 @@
 #include "plan_panel.h"
 #include "report_runner.h"
 #include "result_panel.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "ui.h"
 
 #include <wx/notebook.h>

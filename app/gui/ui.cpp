@@ -2,7 +2,7 @@
 
 #include "../shared/errors.h"
 #include "reports/charts.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <wx/datetime.h>
 #include <wx/msgdlg.h>

@@ -1,7 +1,7 @@
 #pragma once
 // Small helpers the screens share: text conversion, labelled controls that screen readers
 // can name, error reporting that never hangs a headless test, and fixed colours.
-#include "scales/date.h"
+#include "base/date.h"
 #include "scales/scale.h"
 
 #include <wx/colour.h>

@@ -1,7 +1,7 @@
 #include "errors.h"
 
-#include "scales/error.h"
-#include "scales/i18n.h"
+#include "base/error.h"
+#include "base/i18n.h"
 
 #include <filesystem>
 #include <new>

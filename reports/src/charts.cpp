@@ -1,6 +1,6 @@
 #include "reports/charts.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 // County comparison: one round per team, statistics per item, paired change.
 #include "reports/analysis.h"
 
-#include "scales/collation.h"
+#include "base/collation.h"
 
 #include <algorithm>
 #include <cmath>

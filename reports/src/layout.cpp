@@ -1,7 +1,7 @@
 #include "reports/layout.h"
 
-#include "scales/i18n.h"
-#include "scales/utf8.h"
+#include "base/i18n.h"
+#include "base/utf8.h"
 
 #include <algorithm>
 #include <sstream>

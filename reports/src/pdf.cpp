@@ -1,10 +1,11 @@
 #include "reports/pdf.h"
 
 #include "glyph_coverage.h"
-#include "scales/date.h"
-#include "scales/i18n.h"
-#include "scales/paths.h"
-#include "scales/utf8.h"
+#include "base/date.h"
+#include "base/atomic_file.h"
+#include "base/i18n.h"
+#include "base/paths.h"
+#include "base/utf8.h"
 
 #include <hpdf.h>
 // The catalog is not reachable through hpdf.h; the document language (/Lang) needs it.
@@ -153,21 +154,24 @@ void Document::set_info(const std::string& title, const std::string& author, con
 }
 
 void Document::save(const std::string& path) {
-    const std::string temp = path + ".part";
-    HPDF_SaveToFile(impl_->pdf, temp.c_str());
-    try {
-        check("writing the file");
-    } catch (...) {
-        std::error_code ec;
-        std::filesystem::remove(temp, ec);
-        throw;
+    // libharu renders into memory; the bytes then go through the one atomic-write path,
+    // which notices a full disk that libharu's own file writer would not.
+    HPDF_SaveToStream(impl_->pdf);
+    check("writing the file");
+    AtomicFile file(path_from_utf8(path));
+    std::vector<HPDF_BYTE> buffer(64 * 1024);
+    for (;;) {
+        HPDF_UINT32 n = static_cast<HPDF_UINT32>(buffer.size());
+        const HPDF_STATUS rc = HPDF_ReadFromStream(impl_->pdf, buffer.data(), &n);
+        file.stream().write(reinterpret_cast<const char*>(buffer.data()), static_cast<std::streamsize>(n));
+        if (rc == HPDF_STREAM_EOF) break;
+        if (rc != HPDF_OK) {
+            HPDF_ResetError(impl_->pdf);
+            throw Error(format(tr(N_("Cannot write {1}.")), {path}));
+        }
     }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        throw Error(format(tr(N_("Cannot write {1}.")), {path}));
-    }
+    HPDF_ResetError(impl_->pdf);  // reading to the end leaves HPDF_STREAM_EOF as the error
+    file.commit();
 }
 
 std::string Document::printable(std::string_view text) const {

@@ -1,6 +1,6 @@
 #include "report_common.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <cmath>
 

@@ -2,7 +2,7 @@
 // (with a period) the change against the period before.
 #include "report_common.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <algorithm>
 #include <map>

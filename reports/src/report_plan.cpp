@@ -2,7 +2,7 @@
 // edition shows what became of the previous plan's actions and how their items moved.
 #include "report_common.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // method, the score table, the item profile and item pages for the team.
 #include "report_common.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <algorithm>
 #include <set>

@@ -2,7 +2,7 @@
 // and how its plan is doing, on a single page.
 #include "report_common.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <algorithm>
 

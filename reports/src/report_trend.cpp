@@ -1,7 +1,7 @@
 // The trend report: one team over all its rounds of a scale.
 #include "report_common.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <algorithm>
 

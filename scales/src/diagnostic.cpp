@@ -14,8 +14,8 @@ std::string to_string(const std::vector<Diagnostic>& problems) {
 
 }  // namespace fidelis
 
-#include "scales/i18n.h"
-#include "scales/progress.h"
+#include "base/i18n.h"
+#include "base/progress.h"
 
 namespace fidelis {
 

@@ -1,7 +1,7 @@
 #include "scales/scale_library.h"
 
-#include "scales/i18n.h"
-#include "scales/paths.h"
+#include "base/i18n.h"
+#include "base/paths.h"
 #include "scales/scale_loader.h"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 #include "scales/scale_loader.h"
 
 #include "scale_rules.h"
-#include "scales/i18n.h"
-#include "scales/sha256.h"
+#include "base/i18n.h"
+#include "base/sha256.h"
 #include "scales/xml_reader.h"
 
 #include <algorithm>
@@ -220,7 +220,7 @@ private:
         r_.check_shape(num, {"unit", "range"}, {"decimals"});
         NumericRule rule;
         rule.unit = r_.local_text(num, "unit", s_.languages, false);
-        rule.decimals = static_cast<int>(r_.integer(num, "decimals").value_or(0));
+        rule.decimals = static_cast<int>(r_.integer(num, "decimals", 0, 6).value_or(0));
         if (rule.decimals < 0 || rule.decimals > 4) r_.error(num, tr(N_("decimals must be between 0 and 4")));
         std::vector<pugi::xml_node> nodes;
         for (pugi::xml_node rn : num.children("range")) {
@@ -323,7 +323,7 @@ private:
         if (total && *total == "sum") s_.scoring.mode = TotalMode::Sum;
         else if (total && *total == "mean") s_.scoring.mode = TotalMode::Mean;
         else if (total) r_.error(sc, format(tr(N_("total must be \"sum\" or \"mean\", not \"{1}\"")), {*total}));
-        s_.scoring.decimals = static_cast<int>(r_.integer(sc, "decimals").value_or(0));
+        s_.scoring.decimals = static_cast<int>(r_.integer(sc, "decimals", 0, 6).value_or(0));
         if (s_.scoring.decimals < 0 || s_.scoring.decimals > 3)
             r_.error(sc, tr(N_("decimals must be between 0 and 3")));
         std::vector<pugi::xml_node> nodes;

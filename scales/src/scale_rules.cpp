@@ -1,6 +1,6 @@
 #include "scale_rules.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,11 +1,12 @@
 #include "scales/xml_reader.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "scales/scale.h"
-#include "scales/utf8.h"
+#include "base/utf8.h"
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -149,7 +150,7 @@ std::optional<double> XmlReader::number(pugi::xml_node node, const char* attribu
     const std::string_view v = a.value();
     double out = 0;
     const auto res = std::from_chars(v.data(), v.data() + v.size(), out);
-    if (res.ec != std::errc() || res.ptr != v.data() + v.size()) {
+    if (res.ec != std::errc() || res.ptr != v.data() + v.size() || !std::isfinite(out)) {
         error(node, format(tr(N_("\"{1}\" is not a number in attribute \"{2}\" (use a point for decimals)")),
                            {v, attribute}));
         return std::nullopt;
@@ -157,12 +158,19 @@ std::optional<double> XmlReader::number(pugi::xml_node node, const char* attribu
     return out;
 }
 
-std::optional<long> XmlReader::integer(pugi::xml_node node, const char* attribute) {
+std::optional<std::int64_t> XmlReader::integer(pugi::xml_node node, const char* attribute, std::int64_t min,
+                                               std::int64_t max) {
     const pugi::xml_attribute a = node.attribute(attribute);
     if (!a) return std::nullopt;
     const std::string_view v = a.value();
-    long out = 0;
+    std::int64_t out = 0;
     const auto res = std::from_chars(v.data(), v.data() + v.size(), out);
+    if (res.ec == std::errc::result_out_of_range || (res.ec == std::errc() && res.ptr == v.data() + v.size() &&
+                                                     (out < min || out > max))) {
+        error(node, format(tr(N_("{1} is out of range in attribute \"{2}\" ({3} to {4})")),
+                           {v, attribute, std::to_string(min), std::to_string(max)}));
+        return std::nullopt;
+    }
     if (res.ec != std::errc() || res.ptr != v.data() + v.size()) {
         error(node, format(tr(N_("\"{1}\" is not a whole number in attribute \"{2}\"")), {v, attribute}));
         return std::nullopt;

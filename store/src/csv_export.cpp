@@ -1,11 +1,25 @@
 #include "store/csv_export.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace fidelis {
 namespace {
 
-std::string field(const std::string& value, char sep) {
+bool is_number(const std::string& v) {
+    double d = 0;
+    const auto res = std::from_chars(v.data(), v.data() + v.size(), d);
+    return !v.empty() && res.ec == std::errc() && res.ptr == v.data() + v.size();
+}
+
+// A text cell. Excel and LibreOffice run a cell that starts with = + - @ (or TAB or CR,
+// which they skip first) as a formula: a network leader opening many teams' notes must
+// not run one of them. Such a cell gets a leading apostrophe, which spreadsheets read as
+// "text" and do not show; a cell that is a plain number stays a number.
+std::string field(const std::string& raw, char sep) {
+    std::string value = raw;
+    if (!value.empty() && std::string("=+-@\t\r").find(value.front()) != std::string::npos && !is_number(value))
+        value.insert(value.begin(), '\'');
     const bool quote = value.find_first_of(std::string("\"\r\n") + sep) != std::string::npos;
     if (!quote) return value;
     std::string out = "\"";

@@ -2,9 +2,9 @@
 #include "store/demo.h"
 
 #include "demo_ratings.h"
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "scales/scale_library.h"
-#include "scales/paths.h"
+#include "base/paths.h"
 #include "scales/scoring.h"
 #include "store/uuid.h"
 
@@ -79,7 +79,7 @@ std::string lower_first(std::string s) {
 
 struct Scheduled {
     Date date;
-    const Scale* scale;
+    ScalePtr scale;
     ReviewType type;
 };
 
@@ -117,7 +117,7 @@ public:
 
         RoundRecord rec;
         rec.team = team;
-        rec.scale_xml = scale.xml;
+        rec.scale = s.scale;
         Round& r = rec.round;
         r.uuid = uuids_.next();
         r.scale_hash = scale.content_hash;
@@ -295,11 +295,14 @@ std::vector<double> team_profile(Rng& rng, const Scale& ips, const Scale* seqf) 
     return p;
 }
 
-// The generator's hooks are gone with it; the store goes on with real ids and times.
-Store finished(Store store, const Progress& progress) {
-    store.set_clock({});
-    store.set_uuid_source({});
-    store.set_actor({});
+// The database is built at a temporary path and only appears under its name when it is
+// complete (Store::create); the store handed back has real ids and times again.
+Store build(const std::string& path, const char* actor, const std::function<void(Store&)>& fill,
+            const Progress& progress) {
+    Store::CreateOptions options;
+    options.actor = actor;
+    options.fill = fill;
+    Store store = Store::create(path, "06", options);
     report_progress(progress, 1.0);
     return store;
 }
@@ -309,8 +312,7 @@ Store finished(Store store, const Progress& progress) {
 Store create_demo(const std::string& path, std::uint64_t seed, const Progress& progress) {
     const ScalePtr ips = builtin("ips-25");
     const ScalePtr seqf = builtin("seqf-se");
-    Store store = Store::create(path, "06");
-    store.set_actor("Fidelis demo");
+    return build(path, "Fidelis demo", [&](Store& store) {
     Generator gen(store, seed);
     Rng& rng = gen.rng();
     Transaction tx(store.database());
@@ -327,24 +329,24 @@ Store create_demo(const std::string& path, std::uint64_t seed, const Progress& p
         std::vector<Scheduled> schedule;
         // The county's joint measurements, every autumn 2017–2021.
         for (int year = 2017; year <= 2021; ++year)
-            schedule.push_back({Date{year, 10, 1}.add_days(rng.between(0, 50)), ips.get(), ReviewType::External});
+            schedule.push_back({Date{year, 10, 1}.add_days(rng.between(0, 50)), ips, ReviewType::External});
         if (spec.method == Method::IPS) {
             // Every six months until good fidelity, then yearly.
             for (int year = 2022; year <= 2025; ++year) {
                 const bool good = path_total(spec.path, year - 2017.0) >= 100;
-                if (!good) schedule.push_back({Date{year, 3, 10}.add_days(rng.between(0, 30)), ips.get(), ReviewType::External});
-                schedule.push_back({Date{year, 9, 10}.add_days(rng.between(0, 30)), ips.get(), ReviewType::External});
+                if (!good) schedule.push_back({Date{year, 3, 10}.add_days(rng.between(0, 30)), ips, ReviewType::External});
+                schedule.push_back({Date{year, 9, 10}.add_days(rng.between(0, 30)), ips, ReviewType::External});
             }
         } else {
-            schedule.push_back({Date{2022, 4, 5}.add_days(rng.between(0, 30)), seqf.get(), ReviewType::Self});
-            schedule.push_back({Date{2023, 10, 2}.add_days(rng.between(0, 40)), ips.get(), ReviewType::Guided});
-            schedule.push_back({Date{2024, 4, 8}.add_days(rng.between(0, 30)), seqf.get(), ReviewType::Self});
-            schedule.push_back({Date{2025, 10, 6}.add_days(rng.between(0, 40)), ips.get(), ReviewType::Guided});
+            schedule.push_back({Date{2022, 4, 5}.add_days(rng.between(0, 30)), seqf, ReviewType::Self});
+            schedule.push_back({Date{2023, 10, 2}.add_days(rng.between(0, 40)), ips, ReviewType::Guided});
+            schedule.push_back({Date{2024, 4, 8}.add_days(rng.between(0, 30)), seqf, ReviewType::Self});
+            schedule.push_back({Date{2025, 10, 6}.add_days(rng.between(0, 40)), ips, ReviewType::Guided});
         }
         std::sort(schedule.begin(), schedule.end(), [](const Scheduled& a, const Scheduled& b) { return a.date < b.date; });
 
         // Unfinished actions continue in the next plan of the same scale.
-        std::map<const Scale*, std::vector<PlanAction>> carried;
+        std::map<ScalePtr, std::vector<PlanAction>> carried;
         auto wish_at = [&](const Date& d) {
             return path_total(spec.path, (d.days() - Date{2017, 10, 15}.days()) / 365.25) + rng.around(0, 3);
         };
@@ -353,22 +355,21 @@ Store create_demo(const std::string& path, std::uint64_t seed, const Progress& p
         // This autumn's rounds are still open, as in any real county: one awaiting
         // completion after consensus, one half rated.
         if (std::string(spec.name) == "IPS Värnamo") {
-            const Scheduled s{Date{2026, 9, 21}, ips.get(), ReviewType::External};
+            const Scheduled s{Date{2026, 9, 21}, ips, ReviewType::External};
             gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Consensus, specialists, carried[s.scale]);
         }
         if (std::string(spec.name) == "Habo Jobbcenter") {
-            const Scheduled s{Date{2026, 10, 14}, ips.get(), ReviewType::Guided};
+            const Scheduled s{Date{2026, 10, 14}, ips, ReviewType::Guided};
             gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Draft, specialists, carried[s.scale], 12);
         }
     }
     tx.commit();
-    return finished(std::move(store), progress);
+    }, progress);
 }
 
 Store create_synthetic(const std::string& path, std::uint64_t seed, int teams, int rounds, const Progress& progress) {
     const ScalePtr ips = builtin("ips-25");
-    Store store = Store::create(path, "06");
-    store.set_actor("Fidelis benchmark");
+    return build(path, "Fidelis benchmark", [&](Store& store) {
     Generator gen(store, seed);
     Rng& rng = gen.rng();
     const std::vector<Municipality> municipalities = store.municipalities("");
@@ -385,13 +386,13 @@ Store create_synthetic(const std::string& path, std::uint64_t seed, int teams, i
         const Path path = static_cast<Path>(t % 5);
         std::vector<PlanAction> carried;
         for (int r = 0; r < rounds; ++r) {
-            const Scheduled s{Date{2016 + r, 10, 1}.add_days(rng.between(0, 60)), ips.get(), ReviewType::External};
+            const Scheduled s{Date{2016 + r, 10, 1}.add_days(rng.between(0, 60)), ips, ReviewType::External};
             gen.add_round(team, people, profile, path_total(path, r) + rng.around(0, 3), s, RoundStatus::Completed, 3,
                           carried);
         }
     }
     tx.commit();
-    return finished(std::move(store), progress);
+    }, progress);
 }
 
 }  // namespace fidelis

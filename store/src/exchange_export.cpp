@@ -1,11 +1,13 @@
 #include "exchange_format.h"
 
+#include "base/i18n.h"
 #include "scales/scale_loader.h"
-#include "scales/sha256.h"
+#include "base/sha256.h"
 #include "store/exchange.h"
 #include "store_impl.h"
 
 #include <algorithm>
+#include <new>
 #include <sstream>
 
 namespace fidelis {
@@ -150,6 +152,9 @@ std::string digest_of(pugi::xml_node round) {
         out << a.name() << '=' << a.value() << '\n';
     }
     for (pugi::xml_node c : round.children()) c.print(out, "", pugi::format_raw);
+    // A stream that ran out of memory is silently cut short; its digest would then read as
+    // a tampered round.
+    if (!out) throw std::bad_alloc();
     return sha256_hex(out.str());
 }
 
@@ -169,11 +174,9 @@ std::string write_exchange(const std::vector<RoundRecord>& input) {
     std::map<std::string, ScalePtr> scales;  // by hash: sorted, and each snapshot written once
     std::map<std::string, const Team*> teams;  // by uuid
     for (const RoundRecord* r : records) {
-        if (!scales.count(r->round.scale_hash)) {
-            const ScaleLoadResult loaded = parse_scale(r->scale_xml, "snapshot");
-            if (!loaded.ok()) throw Error(to_string(loaded.problems));
-            scales[r->round.scale_hash] = loaded.scale;
-        }
+        if (!r->scale || r->scale->content_hash != r->round.scale_hash)
+            throw Error(format(tr(N_("Round {1} has no scale snapshot to export.")), {r->round.uuid}));
+        scales.emplace(r->round.scale_hash, r->scale);
         teams.emplace(r->team.uuid, &r->team);
     }
 

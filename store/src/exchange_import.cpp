@@ -1,21 +1,26 @@
 #include "exchange_format.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
+#include "base/sha256.h"
+#include "base/utf8.h"
 #include "scales/scale_loader.h"
-#include "scales/sha256.h"
 #include "scales/xml_reader.h"
 #include "store/exchange.h"
 #include "store_impl.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstring>
+#include <new>
 #include <set>
 
 namespace fidelis {
 namespace {
 
-// Reads an exchange file strictly: every attribute and element is known, and every
-// round is rebuilt and checked against its digest.
+// Reads an exchange file strictly: the namespace and every attribute and element are
+// known, numbers are in range, every round is rebuilt and checked against its digest,
+// and no round or team appears twice. Each scale snapshot is parsed and hashed once and
+// shared by all the rounds that use it.
 class ExchangeReader {
 public:
     ExchangeReader(std::string_view text, const std::string& label) : r_(text, label) {}
@@ -24,13 +29,19 @@ public:
         if (!r_.parse("fidelis-exchange")) throw Error(to_string(r_.problems()));
         pugi::xml_node root = r_.root();
         r_.check_shape(root, {"scale", "team", "round"}, {"format"});
+        if (const std::string_view ns = root.attribute("xmlns").value(); ns != exchange::ns)
+            r_.error(root, format(tr(N_("this is not a Fidelis exchange file (its namespace is \"{1}\", not \"{2}\")")),
+                                  {ns, exchange::ns}));
         if (const auto f = r_.required(root, "format"); f && *f != "1")
             r_.error(root, format(tr(N_("exchange format \"{1}\" is not supported; this Fidelis reads format 1")), {*f}));
         for (pugi::xml_node n : root.children("scale")) read_scale(n);
         for (pugi::xml_node n : root.children("team")) read_team(n);
         std::vector<RoundRecord> out;
+        std::set<std::string> uuids;
         for (pugi::xml_node n : root.children("round")) {
             RoundRecord rec = read_round(n);
+            if (!rec.round.uuid.empty() && !uuids.insert(rec.round.uuid).second)
+                r_.error(n, format(tr(N_("round {1} appears twice in the file")), {rec.round.uuid}));
             if (!r_.failed()) out.push_back(std::move(rec));
         }
         if (r_.failed()) throw Error(to_string(r_.problems()));
@@ -53,8 +64,9 @@ private:
         return d;
     }
 
+    // Levels, counts and positions: 64-bit parsing, refused outside int's range.
     std::optional<int> int_attr(pugi::xml_node n, const char* name) {
-        const auto v = r_.integer(n, name);
+        const auto v = r_.integer(n, name, INT32_MIN, INT32_MAX);
         return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
     }
 
@@ -63,7 +75,7 @@ private:
         for (const auto& w : split_words(text)) {
             double v = 0;
             const auto res = std::from_chars(w.data(), w.data() + w.size(), v);
-            if (res.ec != std::errc() || res.ptr != w.data() + w.size())
+            if (res.ec != std::errc() || res.ptr != w.data() + w.size() || !std::isfinite(v))
                 r_.error(at, format(tr(N_("\"{1}\" is not a number")), {w}));
             out.push_back(v);
         }
@@ -97,7 +109,7 @@ private:
         }
         if (loaded.scale->id != n.attribute("id").value() || loaded.scale->edition != n.attribute("edition").value())
             r_.error(n, tr(N_("the scale's id or edition does not match its snapshot")));
-        scales_[*hash] = {text, loaded.scale};
+        scales_[*hash] = loaded.scale;
     }
 
     void read_team(pugi::xml_node n) {
@@ -108,6 +120,10 @@ private:
         t.municipality_code = r_.required(n, "municipality").value_or("");
         t.method = code<Method>(n, "method", method_from);
         t.active = r_.boolean(n, "active").value_or(true);
+        if (const auto seen = teams_.find(t.uuid); seen != teams_.end() &&
+            (seen->second.name != t.name || seen->second.municipality_code != t.municipality_code ||
+             seen->second.method != t.method || seen->second.active != t.active))
+            r_.error(n, format(tr(N_("team {1} appears twice in the file, with different details")), {t.uuid}));
         teams_[t.uuid] = t;
     }
 
@@ -134,9 +150,9 @@ private:
                 r_.error(n, format(tr(N_("the round's scale {1} is not in the file")), {r.scale_hash}));
             return rec;
         }
-        rec.scale_xml = scale->second.text;
-        r.scale_id = scale->second.scale->id;
-        r.edition = scale->second.scale->edition;
+        rec.scale = scale->second;
+        r.scale_id = rec.scale->id;
+        r.edition = rec.scale->edition;
 
         for (pugi::xml_node x : n.children("rater")) {
             r_.check_shape(x, {}, {"position", "name", "role"});
@@ -180,7 +196,7 @@ private:
         // The round must be exactly what was exported: rebuild it and compare digests.
         const std::string expected = n.attribute("digest").value();
         if (expected.empty()) r_.required(n, "digest");
-        else if (!r_.failed() && exchange::digest_of(rec, *scale->second.scale) != expected)
+        else if (!r_.failed() && exchange::digest_of(rec, *rec.scale) != expected)
             r_.error(n, format(tr(N_("round {1} was changed after it was exported (its digest does not match); "
                                      "ask for a new export")),
                                {r.uuid}));
@@ -247,20 +263,48 @@ private:
         return plan;
     }
 
-    struct Snapshot {
-        std::string text;
-        ScalePtr scale;
-    };
     XmlReader r_;
-    std::map<std::string, Snapshot> scales_;
+    std::map<std::string, ScalePtr> scales_;
     std::map<std::string, Team> teams_;
     std::set<std::string> refused_scales_;  // already reported; their rounds need no second message
 };
 
+// Text as the store keeps it (sqlite.cpp cleans every bound string the same way), so a
+// round read from a file compares equal to the same round read back from the database.
+void clean_texts(RoundRecord& rec) {
+    auto clean = [](std::string& t) { t = utf8::sanitize(t); };
+    clean(rec.team.name);
+    clean(rec.round.strengths);
+    clean(rec.round.recommendations);
+    for (Rater& r : rec.round.raters) {
+        clean(r.name);
+        clean(r.role);
+    }
+    for (Rating& x : rec.ratings) {
+        clean(x.input.cannot_rate_reason);
+        clean(x.evidence);
+        clean(x.note);
+        clean(x.rationale);
+        for (std::string& c : x.input.checked) clean(c);
+    }
+    for (ItemFeedback& f : rec.feedback) {
+        clean(f.strengths);
+        clean(f.recommendation);
+    }
+    if (rec.plan) {
+        clean(rec.plan->manager);
+        for (PlanGoal& g : rec.plan->goals) clean(g.description);
+        for (PlanAction& a : rec.plan->actions)
+            for (std::string* t : {&a.what, &a.responsible, &a.resources, &a.follow_up, &a.comment}) clean(*t);
+    }
+}
+
 }  // namespace
 
 std::vector<RoundRecord> read_exchange(std::string_view text, const std::string& file_label) {
-    return ExchangeReader(text, file_label).read();
+    std::vector<RoundRecord> records = ExchangeReader(text, file_label).read();
+    for (RoundRecord& rec : records) clean_texts(rec);
+    return records;
 }
 
 const char* code_of(ImportedRound::Outcome outcome) {
@@ -280,9 +324,12 @@ int ImportReport::count(ImportedRound::Outcome outcome) const {
     return n;
 }
 
-ImportReport import_exchange(Store& store, std::string_view text, const std::string& file_label,
-                             const ImportOptions& options) {
-    const std::vector<RoundRecord> records = read_exchange(text, file_label);
+namespace {
+
+// The import itself, on a store that can be written. A dry run is this same import in a
+// transaction that is rolled back, so its verdict cannot differ from the real one.
+ImportReport import_records(Store& store, const std::vector<RoundRecord>& records, const std::string& file_label,
+                            const ImportOptions& options) {
     for (const RoundRecord& rec : records) {
         if (!store.municipality(rec.team.municipality_code))
             throw Error(format(tr(N_("{1}: team \"{2}\" belongs to municipality {3}, which this database does not know.")),
@@ -290,38 +337,64 @@ ImportReport import_exchange(Store& store, std::string_view text, const std::str
     }
     ImportReport report;
     report.dry_run = options.dry_run;
-    // A dry run only reads, so it also works on a database opened read-only.
-    std::optional<Transaction> tx;
-    if (!options.dry_run) tx.emplace(store.database());
-    std::map<std::string, ScalePtr> scales;
-    for (const RoundRecord& rec : records) {
-        ImportedRound item;
-        item.uuid = rec.round.uuid;
-        item.team = rec.team.name;
-        item.municipality_code = rec.team.municipality_code;
-        item.scale = rec.round.scale_id + " " + rec.round.edition;
-        item.date = rec.round.assessed_on;
-        ScalePtr& scale = scales[rec.round.scale_hash];
-        if (!scale) scale = parse_scale(rec.scale_xml, "snapshot").scale;
-        if (const auto existing = store.round_by_uuid(rec.round.uuid)) {
-            const RoundRecord mine = store.record(*existing);
-            const ScalePtr my_scale = store.scale_of(mine.round);
-            if (exchange::digest_of(mine, *my_scale) == exchange::digest_of(rec, *scale)) {
-                item.outcome = ImportedRound::Outcome::Identical;
-            } else if (options.replace_conflicts) {
-                item.outcome = ImportedRound::Outcome::Replaced;
-                if (!options.dry_run) store.insert_record(rec, true);
-            } else {
+    Transaction tx = store.begin();
+    try {
+        for (const RoundRecord& rec : records) {
+            ImportedRound item;
+            item.uuid = rec.round.uuid;
+            item.team = rec.team.name;
+            item.municipality_code = rec.team.municipality_code;
+            item.scale = rec.round.scale_id + " " + rec.round.edition;
+            item.date = rec.round.assessed_on;
+            const std::optional<Team> here = store.team_by_uuid(rec.team.uuid);
+            if (here && (here->name != rec.team.name || here->municipality_code != rec.team.municipality_code ||
+                         here->method != rec.team.method)) {
+                // One id, two teams: never merged, whatever --replace says.
                 item.outcome = ImportedRound::Outcome::Conflict;
+                item.reason = format(tr(N_("the file's team {1} ({2}) has the id of {3} ({4}) here")),
+                                     {rec.team.name, rec.team.municipality_code, here->name, here->municipality_code});
+            } else if (const auto existing = store.round_by_uuid(rec.round.uuid)) {
+                const RoundRecord mine = store.record(*existing);
+                if (exchange::digest_of(mine, *mine.scale) == exchange::digest_of(rec, *rec.scale)) {
+                    item.outcome = ImportedRound::Outcome::Identical;
+                } else if (options.replace_conflicts) {
+                    item.outcome = ImportedRound::Outcome::Replaced;
+                    store.insert_record(rec, true);
+                } else {
+                    item.outcome = ImportedRound::Outcome::Conflict;
+                    item.reason = tr(N_("the round differs from the one here"));
+                }
+            } else {
+                item.outcome = ImportedRound::Outcome::Added;
+                store.insert_record(rec);
             }
-        } else {
-            item.outcome = ImportedRound::Outcome::Added;
-            if (!options.dry_run) store.insert_record(rec);
+            report.rounds.push_back(std::move(item));
         }
-        report.rounds.push_back(item);
+    } catch (const StoreError& e) {
+        throw StoreError(e.kind(), format(tr(N_("{1}: {2} Nothing was imported.")), {file_label, e.what()}));
     }
-    if (tx) tx->commit();
+    if (!options.dry_run) tx.commit();
     return report;
+}
+
+}  // namespace
+
+ImportReport import_exchange(Store& store, std::string_view text, const std::string& file_label,
+                             const ImportOptions& options) {
+    try {
+        const std::vector<RoundRecord> records = read_exchange(text, file_label);
+        if (!store.read_only()) return import_records(store, records, file_label, options);
+        if (!options.dry_run)
+            throw StoreError(StoreError::Kind::ReadOnly,
+                             format(tr(N_("The database {1} is open read-only.")), {store.path()}));
+        // A database that cannot be written is tried on a private copy.
+        Store scratch = store.scratch_copy();
+        return import_records(scratch, records, file_label, options);
+    } catch (const std::bad_alloc&) {
+        throw Error(format(tr(N_("There is not enough memory to import {1}. Nothing was imported; close other "
+                                 "programs, or import the file in parts.")),
+                           {file_label}));
+    }
 }
 
 }  // namespace fidelis

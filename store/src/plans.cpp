@@ -2,7 +2,8 @@
 // responsible person each. Unfinished actions can be carried into the next round's plan.
 #include "store_impl.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
+#include "store/rules.h"
 
 #include <algorithm>
 
@@ -24,12 +25,6 @@ std::string goal_summary(const PlanGoal& g) {
 std::string action_summary(const PlanAction& a) {
     return a.what + " | " + a.responsible + " | " + a.resources + " | " + optional_text(a.start) + ".." +
            optional_text(a.due) + " | " + a.follow_up + " | " + code_of(a.status) + " | " + a.comment;
-}
-
-void check_action(const PlanAction& a) {
-    if (a.what.empty()) throw StoreError(StoreError::Kind::Invalid, tr(N_("An action needs a description of what to do.")));
-    if (a.start && a.due && *a.due < *a.start)
-        throw StoreError(StoreError::Kind::Invalid, tr(N_("The action is due before it starts.")));
 }
 
 const char* const action_columns =
@@ -96,8 +91,7 @@ ImprovementPlan Store::plan(Id round_id) {
 
 void Store::update_plan_header(Id round_id, const std::optional<Date>& period_from, const std::optional<Date>& period_to,
                                const std::string& manager, const std::optional<Date>& next_follow_up) {
-    if (period_from && period_to && *period_to < *period_from)
-        throw StoreError(StoreError::Kind::Invalid, tr(N_("The period ends before it starts.")));
+    rules::check_plan_header(period_from, period_to, manager);
     Transaction tx(impl_->db);
     const std::string uuid = impl_->plan_round(round_id);
     const ImprovementPlan old = plan(round_id);
@@ -116,8 +110,7 @@ void Store::update_plan_header(Id round_id, const std::optional<Date>& period_fr
 Id Store::add_goal(Id round_id, const PlanGoal& goal) {
     Transaction tx(impl_->db);
     const std::string uuid = impl_->plan_round(round_id);
-    if (!scale_of(round(round_id))->item(goal.item_id))
-        throw StoreError(StoreError::Kind::Invalid, format(tr(N_("The scale has no item \"{1}\".")), {goal.item_id}));
+    rules::check_goal(*scale_of(round(round_id)), goal);
     const Id pid = impl_->ensure_plan(round_id);
     Statement(impl_->db, "INSERT INTO plan_goals (uuid, plan_id, position, item_id, current_level, target_level, "
                          "target_date, description) VALUES (?1, ?2, (SELECT IFNULL(MAX(position), 0) + 1 FROM "
@@ -134,6 +127,7 @@ Id Store::add_goal(Id round_id, const PlanGoal& goal) {
 void Store::update_goal(Id round_id, const PlanGoal& goal) {
     Transaction tx(impl_->db);
     const std::string uuid = impl_->plan_round(round_id);
+    rules::check_goal(*scale_of(round(round_id)), goal);
     const ImprovementPlan p = plan(round_id);
     const auto old = std::find_if(p.goals.begin(), p.goals.end(), [&](const PlanGoal& g) { return g.id == goal.id; });
     if (old == p.goals.end()) not_found(N_("There is no goal with id {1}."), goal.id);
@@ -157,9 +151,9 @@ void Store::remove_goal(Id round_id, Id goal) {
 }
 
 Id Store::add_action(Id round_id, const PlanAction& action) {
-    check_action(action);
     Transaction tx(impl_->db);
     const std::string uuid = impl_->plan_round(round_id);
+    rules::check_action(*scale_of(round(round_id)), action);
     const Id pid = impl_->ensure_plan(round_id);
     Statement(impl_->db, "INSERT INTO plan_actions (uuid, plan_id, position, item_id, what, responsible, resources, "
                          "start_date, due_date, follow_up, status, comment, carried_from) VALUES (?1, ?2, "
@@ -176,9 +170,9 @@ Id Store::add_action(Id round_id, const PlanAction& action) {
 }
 
 void Store::update_action(Id round_id, const PlanAction& action) {
-    check_action(action);
     Transaction tx(impl_->db);
     const std::string uuid = impl_->plan_round(round_id);
+    rules::check_action(*scale_of(round(round_id)), action);
     const ImprovementPlan p = plan(round_id);
     const auto old = std::find_if(p.actions.begin(), p.actions.end(), [&](const PlanAction& a) { return a.id == action.id; });
     if (old == p.actions.end()) not_found(N_("There is no action with id {1}."), action.id);

@@ -1,8 +1,8 @@
 #include "store/reference_data.h"
 
-#include "scales/error.h"
-#include "scales/i18n.h"
-#include "scales/paths.h"
+#include "base/error.h"
+#include "base/i18n.h"
+#include "base/paths.h"
 
 #include <algorithm>
 #include <fstream>

@@ -1,9 +1,10 @@
 // Whole rounds in and out of the database in one step.
 #include "store_impl.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "scales/scale_loader.h"
-#include "scales/sha256.h"
+#include "base/sha256.h"
+#include "store/rules.h"
 
 #include <algorithm>
 
@@ -13,7 +14,7 @@ RoundRecord Store::record(Id round_id) {
     RoundRecord rec;
     rec.round = round(round_id);
     rec.team = team(rec.round.team_id);
-    rec.scale_xml = scale_of(rec.round)->xml;
+    rec.scale = scale_of(rec.round);
     for (Rating r : ratings(round_id)) {
         if (r.rater_id != consensus_rater) {
             const Rater* rater = rec.round.rater(r.rater_id);
@@ -34,26 +35,24 @@ Id Store::insert_record(const RoundRecord& rec, bool replace) {
         throw StoreError(StoreError::Kind::ReadOnly, format(tr(N_("The database {1} is open read-only.")), {db.path()}));
     Transaction tx(db);
 
-    // The scale: the snapshot must be what its hash says, and a valid definition.
-    if (sha256_hex(rec.scale_xml) != rec.round.scale_hash)
+    // The scale: the snapshot must be what its hash says (the loader hashed it once).
+    if (!rec.scale || rec.scale->content_hash != rec.round.scale_hash)
         throw StoreError(StoreError::Kind::Invalid,
                          format(tr(N_("The scale snapshot of round {1} does not match its hash.")), {rec.round.uuid}));
-    ScalePtr scale;
-    if (auto it = impl_->scales.find(rec.round.scale_hash); it != impl_->scales.end()) {
-        scale = it->second;
-    } else {
-        const ScaleLoadResult loaded = parse_scale(rec.scale_xml, "snapshot of round " + rec.round.uuid);
-        if (!loaded.ok()) throw StoreError(StoreError::Kind::Invalid, to_string(loaded.problems));
-        scale = loaded.scale;
-        impl_->scales.emplace(scale->content_hash, scale);
-    }
+    const ScalePtr scale = impl_->scales.emplace(rec.scale->content_hash, rec.scale).first->second;
+    rules::check_record(rec);
     Statement(db, "INSERT OR IGNORE INTO scale_snapshots (hash, scale_id, edition, definition) VALUES (?1, ?2, ?3, ?4)")
         .with(scale->content_hash, scale->id, scale->edition, scale->xml)
         .run();
 
-    // The team, by uuid.
+    // The team, by uuid; a uuid that names another team here is refused, never merged.
     Id team_id = 0;
     if (auto t = team_by_uuid(rec.team.uuid)) {
+        if (t->name != rec.team.name || t->municipality_code != rec.team.municipality_code ||
+            t->method != rec.team.method)
+            throw StoreError(StoreError::Kind::Invalid,
+                             format(tr(N_("Round {1}: its team id belongs to another team here ({2}, {3}).")),
+                                    {rec.round.uuid, t->name, t->municipality_name}));
         team_id = t->id;
     } else {
         team_id = add_team(rec.team.municipality_code, rec.team.name, rec.team.method, rec.team.uuid);
@@ -66,6 +65,24 @@ Id Store::insert_record(const RoundRecord& rec, bool replace) {
                              format(tr(N_("A round with id {1} already exists.")), {rec.round.uuid}));
         Statement(db, "DELETE FROM rounds WHERE id = ?1").with(*existing).run();
         impl_->record(rec.round.uuid, "round", rec.round.uuid, "replaced", "", tr(N_("replaced by an imported round")));
+    }
+
+    // Plan, goal and action ids are unique across the database, not just the round.
+    if (rec.plan) {
+        auto taken = [&](const char* table, const std::string& uuid) {
+            Statement st(db, (std::string("SELECT 1 FROM ") + table + " WHERE uuid = ?1").c_str());
+            st.with(uuid);
+            return st.step();
+        };
+        std::vector<std::pair<const char*, std::string>> ids{{"plans", rec.plan->uuid}};
+        for (const PlanGoal& g : rec.plan->goals) ids.emplace_back("plan_goals", g.uuid);
+        for (const PlanAction& a : rec.plan->actions) ids.emplace_back("plan_actions", a.uuid);
+        for (const auto& [table, uuid] : ids)
+            if (!uuid.empty() && taken(table, uuid))
+                throw StoreError(StoreError::Kind::Invalid,
+                                 format(tr(N_("Round {1}: its plan uses the id {2}, which another round's plan "
+                                              "already has here.")),
+                                        {rec.round.uuid, uuid}));
     }
 
     const Round& r = rec.round;
@@ -83,23 +100,8 @@ Id Store::insert_record(const RoundRecord& rec, bool replace) {
         rater_ids[rater.position] = db.last_insert_id();
     }
     for (const Rating& x : rec.ratings) {
-        const Item* item = scale->item(x.item_id);
-        if (!item)
-            throw StoreError(StoreError::Kind::Invalid,
-                             format(tr(N_("Round {1} rates an item \"{2}\" that its scale does not have.")),
-                                    {r.uuid, x.item_id}));
-        if (x.input.level && !scale->level(*x.input.level))
-            throw StoreError(StoreError::Kind::Invalid,
-                             format(tr(N_("Round {1}, item {2}: level {3} is not on the scale.")),
-                                    {r.uuid, x.item_id, std::to_string(*x.input.level)}));
         std::optional<Id> rater;
-        if (x.rater_id != consensus_rater) {
-            const auto it = rater_ids.find(static_cast<int>(x.rater_id));
-            if (it == rater_ids.end())
-                throw StoreError(StoreError::Kind::Invalid,
-                                 format(tr(N_("Round {1}, item {2}: the rater is not listed.")), {r.uuid, x.item_id}));
-            rater = it->second;
-        }
+        if (x.rater_id != consensus_rater) rater = rater_ids.at(static_cast<int>(x.rater_id));
         Statement(db, "INSERT INTO ratings (round_id, item_id, rater_id, level, value, checked, specialists, "
                       "cannot_rate, cannot_rate_reason, evidence, note, rationale) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
                       "?8, ?9, ?10, ?11, ?12)")

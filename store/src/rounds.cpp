@@ -1,8 +1,9 @@
 // Rounds, raters, ratings, consensus, item feedback and team figures.
 #include "store_impl.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 #include "scales/scale_loader.h"
+#include "store/rules.h"
 
 #include <algorithm>
 
@@ -107,8 +108,7 @@ std::string Store::Impl::plan_round(Id id) {
 
 Id Store::create_round(const NewRound& nr) {
     if (!nr.scale) throw StoreError(StoreError::Kind::Invalid, tr(N_("A round needs a scale.")));
-    if (nr.period_from && nr.period_to && *nr.period_to < *nr.period_from)
-        throw StoreError(StoreError::Kind::Invalid, tr(N_("The period ends before it starts.")));
+    rules::check_period(nr.period_from, nr.period_to);
     Transaction tx(impl_->db);
     team(nr.team_id);
     Statement(impl_->db, "INSERT OR IGNORE INTO scale_snapshots (hash, scale_id, edition, definition) "
@@ -176,6 +176,8 @@ std::optional<Round> Store::previous_round(const Round& r) {
 
 Id Store::add_rater(Id round_id, const std::string& name, const std::string& role) {
     if (name.empty()) throw StoreError(StoreError::Kind::Invalid, tr(N_("A rater needs a name.")));
+    rules::check_text(name, tr(N_("A rater's name")));
+    rules::check_text(role, tr(N_("A rater's role")));
     Transaction tx(impl_->db);
     const std::string uuid = impl_->editable_round(round_id);
     if (round(round_id).rater_named(name))
@@ -192,8 +194,7 @@ Id Store::add_rater(Id round_id, const std::string& name, const std::string& rol
 
 void Store::update_round_details(Id round_id, const Date& assessed_on, const std::optional<Date>& period_from,
                                  const std::optional<Date>& period_to, ReviewType review_type) {
-    if (period_from && period_to && *period_to < *period_from)
-        throw StoreError(StoreError::Kind::Invalid, tr(N_("The period ends before it starts.")));
+    rules::check_period(period_from, period_to);
     Transaction tx(impl_->db);
     const std::string uuid = impl_->editable_round(round_id);
     const Round old = round(round_id);
@@ -209,6 +210,8 @@ void Store::update_round_details(Id round_id, const Date& assessed_on, const std
 }
 
 void Store::set_round_summary(Id round_id, const std::string& strengths, const std::string& recommendations) {
+    rules::check_text(strengths, tr(N_("The round's strengths")));
+    rules::check_text(recommendations, tr(N_("The round's recommendations")));
     Transaction tx(impl_->db);
     const std::string uuid = impl_->editable_round(round_id);
     const Round old = round(round_id);
@@ -225,23 +228,7 @@ void Store::set_status(Id round_id, RoundStatus status) {
     const Round r = round(round_id);
     if (r.status == status) return;
     const std::string uuid = impl_->editable_round(round_id);
-    if (status == RoundStatus::Completed) {
-        const ScalePtr scale = scale_of(r);
-        const auto result = result_ratings(round_id);
-        int missing = 0;
-        for (const Item& item : scale->items) {
-            const auto it = result.find(item.id);
-            if (it == result.end() || (!it->second.level && !it->second.cannot_rate)) ++missing;
-        }
-        if (missing)
-            throw StoreError(StoreError::Kind::Invalid,
-                             format(trn("{1} item has no agreed rating yet; rate it or mark it \"cannot rate\" "
-                                        "before completing the round.",
-                                        "{1} items have no agreed rating yet; rate them or mark them \"cannot rate\" "
-                                        "before completing the round.",
-                                        static_cast<unsigned long>(missing)),
-                                    {std::to_string(missing)}));
-    }
+    if (status == RoundStatus::Completed) rules::check_completable(*scale_of(r), result_ratings(round_id));
     Statement(impl_->db, "UPDATE rounds SET status = ?2 WHERE id = ?1").with(round_id, std::string(code_of(status))).run();
     impl_->record(uuid, "round", uuid, "status", code_of(r.status), code_of(status));
     tx.commit();
@@ -271,43 +258,10 @@ void Store::save_rating(Id round_id, const Rating& rating) {
     const std::string uuid = impl_->editable_round(round_id);
     const Round r = round(round_id);
     const ScalePtr scale = scale_of(r);
-    const Item* item = scale->item(rating.item_id);
-    if (!item)
-        throw StoreError(StoreError::Kind::Invalid,
-                         format(tr(N_("{1} has no item \"{2}\".")), {scale->display_name("en"), rating.item_id}));
     const Rater* rater = nullptr;
     if (rating.rater_id != consensus_rater && !(rater = r.rater(rating.rater_id)))
         throw StoreError(StoreError::Kind::Invalid, tr(N_("That rater is not part of this round.")));
-
-    Rating clean = rating;
-    if (const auto derived = level_from_inputs(*item, clean.input)) {
-        if (clean.input.level && *clean.input.level != *derived)
-            throw StoreError(StoreError::Kind::Invalid,
-                             format(tr(N_("Item {1}: level {2} does not match what was entered, which gives level {3}.")),
-                                    {item->id, std::to_string(*clean.input.level), std::to_string(*derived)}));
-        clean.input.level = derived;
-    } else if (item->shape == ItemShape::Numeric && clean.input.value) {
-        throw StoreError(StoreError::Kind::Invalid,
-                         format(tr(N_("Item {1}: {2} lies outside every range of the item.")),
-                                {item->id, number_text(*clean.input.value)}));
-    }
-    if (clean.input.level && !scale->level(*clean.input.level))
-        throw StoreError(StoreError::Kind::Invalid,
-                         format(tr(N_("Item {1}: level {2} is not on the scale ({3}–{4}).")),
-                                {item->id, std::to_string(*clean.input.level), std::to_string(scale->min_level()),
-                                 std::to_string(scale->max_level())}));
-    if (clean.input.cannot_rate && !item->cannot_rate_allowed)
-        throw StoreError(StoreError::Kind::Invalid,
-                         format(tr(N_("Item {1} cannot be marked \"cannot rate\" in this scale.")), {item->id}));
-    if (item->checklist) {
-        for (const auto& c : clean.input.checked) {
-            const bool known = std::any_of(item->checklist->components.begin(), item->checklist->components.end(),
-                                           [&](const ChecklistComponent& k) { return k.id == c; });
-            if (!known)
-                throw StoreError(StoreError::Kind::Invalid,
-                                 format(tr(N_("Item {1} has no component \"{2}\".")), {item->id, c}));
-        }
-    }
+    const Rating clean = rules::checked_rating(*scale, rating);
 
     const std::optional<Rating> old = this->rating(round_id, rating.item_id, rating.rater_id);
     Statement(impl_->db,
@@ -371,22 +325,16 @@ std::optional<Rating> Store::rating(Id round_id, const std::string& item_id, Id 
 }
 
 std::map<std::string, ItemRating> Store::result_ratings(Id round_id) {
-    const Round r = round(round_id);
-    std::map<std::string, ItemRating> result;
-    const std::vector<Rating> all = ratings(round_id);
-    // With one rater there is nothing to reconcile: their ratings are the result unless a
-    // consensus row says otherwise.
-    if (r.raters.size() == 1)
-        for (const auto& x : all)
-            if (x.rater_id == r.raters.front().id) result[x.item_id] = x.input;
-    for (const auto& x : all)
-        if (x.rater_id == consensus_rater) result[x.item_id] = x.input;
-    return result;
+    return rules::result_of(round(round_id).raters, ratings(round_id));
 }
 
 void Store::set_item_feedback(Id round_id, const ItemFeedback& f) {
+    rules::check_text(f.strengths, f.item_id);
+    rules::check_text(f.recommendation, f.item_id);
     Transaction tx(impl_->db);
     const std::string uuid = impl_->editable_round(round_id);
+    if (!scale_of(round(round_id))->item(f.item_id))
+        throw StoreError(StoreError::Kind::Invalid, format(tr(N_("The scale has no item \"{1}\".")), {f.item_id}));
     ItemFeedback old;
     for (const auto& x : item_feedback(round_id))
         if (x.item_id == f.item_id) old = x;
@@ -434,9 +382,7 @@ void Store::Impl::write_figures(Id round_id, const TeamFigures& f) {
 }
 
 void Store::set_team_figures(Id round_id, const TeamFigures& f) {
-    for (const GenderCount* c : {&f.participants, &f.competitive_work, &f.studies})
-        for (const auto& v : {c->women, c->men, c->other})
-            if (v && *v < 0) throw StoreError(StoreError::Kind::Invalid, tr(N_("Counts cannot be negative.")));
+    rules::check_figures(f);
     Transaction tx(impl_->db);
     const std::string uuid = impl_->editable_round(round_id);
     const std::string before = figures_summary(team_figures(round_id).value_or(TeamFigures{}));

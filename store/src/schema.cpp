@@ -1,6 +1,6 @@
 #include "store/schema.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <string>
 
@@ -152,7 +152,16 @@ ALTER TABLE plans ADD COLUMN manager TEXT NOT NULL DEFAULT '';
 ALTER TABLE plans ADD COLUMN next_follow_up TEXT;
 )sql";
 
-const char* const steps[] = {v1, v2};
+// Version 3: indexes for what every round's plan and every edit looks up. Without the plan
+// ones, exporting a national database scanned both plan tables once per round; the history
+// one finds the previous edit of a field, which a new edit may merge with.
+const char* const v3 = R"sql(
+CREATE INDEX plan_goals_by_plan ON plan_goals(plan_id, position);
+CREATE INDEX plan_actions_by_plan ON plan_actions(plan_id, position);
+CREATE INDEX history_by_field ON history(round_uuid, entity, entity_key, field);
+)sql";
+
+const char* const steps[] = {v1, v2, v3};
 static_assert(sizeof steps / sizeof steps[0] == current_version, "one migration step per schema version");
 
 }  // namespace

@@ -1,7 +1,7 @@
 #include "store/sqlite.h"
 
-#include "scales/i18n.h"
-#include "scales/utf8.h"
+#include "base/i18n.h"
+#include "base/utf8.h"
 
 #include <sqlite3.h>
 
@@ -37,19 +37,53 @@ bool needs_cleaning(std::string_view text) {
 void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 void Statement::Finalizer::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
 
+namespace {
+
+// A file: URI for a path, so a name with '?' or '#' still means that file.
+std::string file_uri(const std::string& path) {
+    std::string out = "file:";
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+            static const char* hex = "0123456789ABCDEF";
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 Database::Database(const std::string& path, Mode mode, int busy_ms) : path_(path) {
     // Read-only use still opens for writing when the file allows it, and then forbids every
-    // change (query_only): a truly read-only connection cannot tidy away the -wal and -shm
-    // files when it closes, and would leave them beside the user's database.
-    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE;
+    // change (query_only): a truly read-only connection cannot tidy away the -wal file when
+    // it closes, and would leave it beside the user's database.
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI;
+    std::string name = file_uri(path);
     if (mode == Mode::Create) flags |= SQLITE_OPEN_CREATE;
+    if (mode == Mode::Immutable) {
+        flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        name += "?immutable=1";
+    }
+    if (mode == Mode::Memory) {
+        flags |= SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY;
+        name = ":memory:";
+    }
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
     db_.reset(raw);
     if (rc != SQLITE_OK) fail(rc);
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, busy_ms);
-    read_only_ = sqlite3_db_readonly(raw, "main") == 1;
+    if (mode != Mode::Immutable && mode != Mode::Memory) {
+        // Before the first read, so that WAL never creates or maps a -shm file.
+        if (const int q = sqlite3_exec(raw, "PRAGMA locking_mode = EXCLUSIVE", nullptr, nullptr, nullptr); q != SQLITE_OK)
+            fail(q);
+    }
+    read_only_ = mode == Mode::Immutable || sqlite3_db_readonly(raw, "main") == 1;
     if (mode == Mode::ReadOnly && !read_only_) {
         if (const int q = sqlite3_exec(raw, "PRAGMA query_only = ON", nullptr, nullptr, nullptr); q != SQLITE_OK) fail(q);
         read_only_ = true;
@@ -57,7 +91,9 @@ Database::Database(const std::string& path, Mode mode, int busy_ms) : path_(path
 }
 
 void Database::fail(int code, const std::string& context) const {
-    const std::string detail = db_ ? sqlite3_errmsg(db_.get()) : sqlite3_errstr(code);
+    // SQLite's own text ("UNIQUE constraint failed: index …") never reaches a user: each
+    // kind of failure has a sentence of ours. The code stays for a support question.
+    const int primary = code & 0xFF;
     const StoreError::Kind kind = kind_of(code);
     std::string message;
     switch (kind) {
@@ -69,19 +105,30 @@ void Database::fail(int code, const std::string& context) const {
         message = format(tr(N_("The database {1} cannot be written to (it is read-only).")), {path_});
         break;
     case StoreError::Kind::Corrupt:
-        message = format(tr(N_("The database {1} is damaged: {2}. Open a backup copy instead.")), {path_, detail});
+        message = format(tr(N_("The database {1} is damaged. Open a backup copy instead.")), {path_});
         break;
     case StoreError::Kind::NotFidelis:
         message = format(tr(N_("{1} is not a Fidelis database.")), {path_});
         break;
     case StoreError::Kind::NotFound:
-        message = format(tr(N_("The database {1} cannot be opened: {2}.")), {path_, detail});
+        message = format(tr(N_("The database {1} cannot be opened: the file or its folder is missing or cannot be "
+                                "read.")), {path_});
+        break;
+    case StoreError::Kind::Invalid:
+        message = format(tr(N_("The change was not saved: it conflicts with what is already in {1}.")), {path_});
         break;
     case StoreError::Kind::Io:
-        message = format(tr(N_("The database {1} could not be written: {2}. Check the disk space.")), {path_, detail});
+        message = primary == SQLITE_FULL
+                      ? format(tr(N_("The disk is full: the change to {1} was not saved. Free some space and try "
+                                     "again.")), {path_})
+                      : format(tr(N_("The database {1} could not be read or written (a disk error). The last change "
+                                     "was not saved; check the disk and try again.")), {path_});
         break;
     default:
-        message = format(tr(N_("Database error in {1}: {2}")), {path_, detail});
+        message = primary == SQLITE_NOMEM
+                      ? format(tr(N_("There is not enough memory to work on {1}. Close other programs and try "
+                                     "again.")), {path_})
+                      : format(tr(N_("Database error in {1} (SQLite code {2}).")), {path_, std::to_string(code)});
         break;
     }
     if (!context.empty()) message += " (" + context + ")";

@@ -1,16 +1,28 @@
 // Opening and creating databases; county, municipalities, groupings and teams; history.
 #include "store_impl.h"
 
-#include "scales/collation.h"
-#include "scales/i18n.h"
+#include "base/atomic_file.h"
+#include "base/collation.h"
+#include "base/file_lock.h"
+#include "base/i18n.h"
+#include "base/paths.h"
 #include "store/reference_data.h"
+#include "store/rules.h"
 #include "store/schema.h"
 #include "store/uuid.h"
 
 #include <sqlite3.h>
 
+#ifdef _WIN32
+#include <io.h>
+#else
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -24,11 +36,81 @@ int swedish_collation(void*, int la, const void* a, int lb, const void* b) {
                            std::string_view(static_cast<const char*>(b), std::size_t(lb)));
 }
 
-std::string os_user() {
+std::string login_name() {
     for (const char* var : {"FIDELIS_USER", "USER", "USERNAME", "LOGNAME"}) {
         if (const char* v = std::getenv(var); v && *v) return v;
     }
     return "unknown";
+}
+
+// Who a change is by when no name was given: the OS user's full name (passwd's GECOS
+// field), else the login name. FIDELIS_USER overrides both, for scripts and tests.
+std::string default_actor() {
+    if (const char* v = std::getenv("FIDELIS_USER"); v && *v) return v;
+#ifndef _WIN32
+    if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_gecos && *pw->pw_gecos) {
+        std::string full = pw->pw_gecos;
+        full = full.substr(0, full.find(','));
+        if (!full.empty()) return full;
+    }
+#endif
+    return login_name();
+}
+
+std::string actor_or_default(const std::string& actor) { return actor.empty() ? default_actor() : actor; }
+
+std::string program_or_default(const std::string& program) {
+    if (!program.empty()) return program;
+    const std::string stem = path_to_utf8(paths::executable_path().stem());
+    return stem.empty() ? std::string("Fidelis") : stem;
+}
+
+bool can_write(const std::filesystem::path& file) {
+    const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+#ifdef _WIN32
+    return _waccess(file.c_str(), 6) == 0 && _waccess(folder.c_str(), 2) == 0;
+#else
+    return ::access(file.c_str(), R_OK | W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+#endif
+}
+
+// "open in Fidelis on this computer since 09:12 (Anna Berg)": what a second program says.
+std::string held_message(const std::string& path, const LockHolder& h) {
+    std::string since = h.since;
+    if (const auto day = Date::try_parse(since.substr(0, 10))) {
+        const std::string time = since.size() >= 16 ? since.substr(11, 5) : "";
+        since = *day == Date::today() ? time : day->iso() + " " + time;
+    }
+    const std::string program = h.program.empty() ? std::string("Fidelis") : h.program;
+    const std::string who = h.user.empty() ? std::string("?") : h.user;
+    if (h.host.empty() || h.host == FileLock::this_host())
+        return format(tr(N_("{1} is open in {2} on this computer since {3} (user {4}). Close it there, or wait until "
+                            "it is closed, and try again.")),
+                      {path, program, since, who});
+    return format(tr(N_("{1} is open in {2} on the computer {5} since {3} (user {4}). Close it there, or wait until "
+                        "it is closed, and try again.")),
+                  {path, program, since, who, h.host});
+}
+
+// A consistent copy of `source` into the (new, empty) file at `target`, as a self-contained
+// file without a -wal beside it.
+void copy_into_file(Database& source, const std::string& target, const std::string& label) {
+    Database dest(target, Database::Mode::ReadWrite);
+    sqlite3_backup* backup = sqlite3_backup_init(dest.handle(), "main", source.handle(), "main");
+    if (!backup) dest.fail(sqlite3_errcode(dest.handle()), label);
+    const int rc = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) dest.fail(rc, label);
+    dest.exec("PRAGMA journal_mode = DELETE");
+}
+
+// History entries that mark an event rather than a field's value: never merged.
+bool is_event(const char* field) {
+    static const char* const events[] = {"created", "added", "removed", "replaced", "imported",
+                                         "deleted", "reopened", "status"};
+    for (const char* e : events)
+        if (std::strcmp(e, field) == 0) return true;
+    return false;
 }
 
 void configure(Database& db) {
@@ -121,9 +203,26 @@ std::string Store::Impl::now() const {
 void Store::Impl::record(const std::string& round_uuid, const char* entity, const std::string& key, const char* field,
                          const std::string& old_value, const std::string& new_value) {
     if (old_value == new_value) return;
+    const std::string at = now();
+    // Autosave writes a note on every keystroke. Consecutive edits of one field by one
+    // person within a few minutes are one change (old value of the first, new value of
+    // the last), so the history grows with the text, not with its square.
+    if (!is_event(field)) {
+        Statement last(db, "SELECT id, actor, old_value, (julianday(?5) - julianday(at)) * 86400.0 FROM history "
+                           "WHERE round_uuid = ?1 AND entity = ?2 AND entity_key = ?3 AND field = ?4 "
+                           "ORDER BY id DESC LIMIT 1");
+        last.with(round_uuid, entity, key, field, at);
+        if (last.step() && last.text(1) == actor && !last.is_null(3) && last.real(3) >= 0 &&
+            last.real(3) <= history_merge_seconds) {
+            const Id id = last.int64(0);
+            if (last.text(2) == new_value) Statement(db, "DELETE FROM history WHERE id = ?1").with(id).run();
+            else Statement(db, "UPDATE history SET at = ?2, new_value = ?3 WHERE id = ?1").with(id, at, new_value).run();
+            return;
+        }
+    }
     Statement(db, "INSERT INTO history (at, actor, round_uuid, entity, entity_key, field, old_value, new_value) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-        .with(now(), actor, round_uuid, entity, key, field, old_value, new_value)
+        .with(at, actor, round_uuid, entity, key, field, old_value, new_value)
         .run();
 }
 
@@ -132,9 +231,9 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
-Store Store::create(const std::string& path, const std::string& county_code) {
+Store Store::create(const std::string& path, const std::string& county_code, const CreateOptions& options) {
     std::error_code ec;
-    if (std::filesystem::exists(path, ec))
+    if (std::filesystem::exists(path_from_utf8(path), ec))
         throw StoreError(StoreError::Kind::Invalid, format(tr(N_("{1} already exists; choose a new file name.")), {path}));
     const ReferenceData ref = ReferenceData::load();
     const auto county = std::find_if(ref.counties.begin(), ref.counties.end(),
@@ -143,43 +242,78 @@ Store Store::create(const std::string& path, const std::string& county_code) {
         throw StoreError(StoreError::Kind::Invalid,
                          format(tr(N_("There is no county with code \"{1}\" (use the two-digit code, e.g. 06).")),
                                 {county_code}));
-    try {
-        Database db(path, Database::Mode::Create);
-        configure(db);
-        schema::migrate(db);
-        Transaction tx(db);
-        Statement(db, "INSERT INTO meta (key, value) VALUES ('home_county', ?1)").with(county_code).run();
-        for (const auto& c : ref.counties)
-            Statement(db, "INSERT INTO counties (code, name) VALUES (?1, ?2)").with(c.code, c.name).run();
-        for (const auto& m : ref.municipalities)
-            Statement(db, "INSERT INTO municipalities (code, name, county_code) VALUES (?1, ?2, ?3)")
-                .with(m.code, m.name, m.county_code)
+    // Built in memory, so nothing half-made ever has the file's name.
+    Database db(path, Database::Mode::Memory);
+    configure(db);
+    schema::migrate(db);
+    Transaction tx(db);
+    Statement(db, "INSERT INTO meta (key, value) VALUES ('home_county', ?1)").with(county_code).run();
+    for (const auto& c : ref.counties)
+        Statement(db, "INSERT INTO counties (code, name) VALUES (?1, ?2)").with(c.code, c.name).run();
+    for (const auto& m : ref.municipalities)
+        Statement(db, "INSERT INTO municipalities (code, name, county_code) VALUES (?1, ?2, ?3)")
+            .with(m.code, m.name, m.county_code)
+            .run();
+    for (const auto& part : ref.parts) {
+        const bool in_county = std::all_of(part.municipality_codes.begin(), part.municipality_codes.end(),
+                                           [&](const std::string& code) { return code.rfind(county_code, 0) == 0; });
+        if (!in_county) continue;
+        Statement(db, "INSERT INTO groupings (name, kind) VALUES (?1, 'county-part')").with(part.name).run();
+        const Id gid = db.last_insert_id();
+        for (const auto& code : part.municipality_codes)
+            Statement(db, "INSERT INTO grouping_members (grouping_id, municipality_code) VALUES (?1, ?2)")
+                .with(gid, code)
                 .run();
-        for (const auto& part : ref.parts) {
-            const bool in_county = std::all_of(part.municipality_codes.begin(), part.municipality_codes.end(),
-                                               [&](const std::string& code) { return code.rfind(county_code, 0) == 0; });
-            if (!in_county) continue;
-            Statement(db, "INSERT INTO groupings (name, kind) VALUES (?1, 'county-part')").with(part.name).run();
-            const Id gid = db.last_insert_id();
-            for (const auto& code : part.municipality_codes)
-                Statement(db, "INSERT INTO grouping_members (grouping_id, municipality_code) VALUES (?1, ?2)")
-                    .with(gid, code)
-                    .run();
-        }
-        tx.commit();
-        auto impl = std::make_unique<Impl>(std::move(db));
-        impl->actor = os_user();
-        return Store(std::move(impl));
-    } catch (...) {
-        std::filesystem::remove(path, ec);
-        std::filesystem::remove(path + "-wal", ec);
-        std::filesystem::remove(path + "-shm", ec);
-        throw;
     }
+    tx.commit();
+    {
+        auto impl = std::make_unique<Impl>(std::move(db));
+        impl->actor = actor_or_default(options.actor);
+        Store building(std::move(impl));
+        if (options.fill) options.fill(building);
+        // Written beside the target and renamed into place only if nothing is there yet:
+        // of two programs creating one file, one wins and the other's file is untouched.
+        AtomicFile file(path_from_utf8(path), AtomicFile::Mode::NoReplace);
+        copy_into_file(building.impl_->db, path_to_utf8(file.temp_path()), path);
+        file.commit();
+    }
+    OpenOptions open_options;
+    open_options.actor = options.actor;
+    open_options.program = options.program;
+    return open(path, open_options);
 }
 
 Store Store::open(const std::string& path, OpenOptions options) {
-    Database db(path, options.read_only ? Database::Mode::ReadOnly : Database::Mode::ReadWrite, options.busy_ms);
+    const std::filesystem::path file = path_from_utf8(path);
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec))
+        throw StoreError(StoreError::Kind::NotFound, format(tr(N_("There is no database at {1}.")), {path}));
+    if (std::filesystem::is_directory(file, ec))
+        throw StoreError(StoreError::Kind::NotFidelis, format(tr(N_("{1} is a folder, not a Fidelis database.")), {path}));
+    std::unique_ptr<FileLock> lock;
+    bool immutable = !can_write(file);
+    if (!immutable) {
+        FileLock::Attempt attempt = FileLock::acquire(file, program_or_default(options.program), options.busy_ms);
+        if (attempt.holder) throw StoreError(StoreError::Kind::Busy, held_message(path, *attempt.holder));
+        lock = std::move(attempt.lock);
+        immutable = !lock;  // the lock file cannot be made: the folder is read-only to us
+    }
+    if (immutable) {
+        // Nothing can write here, so nobody else can change it either; but changes still
+        // in a -wal file would need writing into the database to be seen.
+        std::filesystem::path wal = file;
+        wal += "-wal";
+        if (std::filesystem::file_size(wal, ec) > 0 && !ec)
+            throw StoreError(StoreError::Kind::ReadOnly,
+                             format(tr(N_("{1} has changes that were not yet written into it (in {2}), and its folder "
+                                          "cannot be written to. Copy both files to a folder you can write to and "
+                                          "open the copy.")),
+                                    {path, path_to_utf8(wal)}));
+    }
+    const Database::Mode mode = immutable ? Database::Mode::Immutable
+                                : options.read_only ? Database::Mode::ReadOnly
+                                                    : Database::Mode::ReadWrite;
+    Database db(path, mode, options.busy_ms);
     check_is_fidelis(db);
     configure(db);
     const int version = schema::version_of(db);
@@ -193,36 +327,40 @@ Store Store::open(const std::string& path, OpenOptions options) {
     }
     check_integrity(db);
     auto impl = std::make_unique<Impl>(std::move(db));
-    impl->actor = os_user();
+    impl->lock = std::move(lock);
+    impl->actor = actor_or_default(options.actor);
     return Store(std::move(impl));
 }
 
 const std::string& Store::path() const { return impl_->db.path(); }
 bool Store::read_only() const { return impl_->db.read_only(); }
-void Store::set_actor(std::string actor) { impl_->actor = actor.empty() ? os_user() : std::move(actor); }
 const std::string& Store::actor() const { return impl_->actor; }
 void Store::set_uuid_source(std::function<std::string()> source) { impl_->uuid_source = std::move(source); }
 void Store::set_clock(std::function<std::string()> now_iso) { impl_->clock = std::move(now_iso); }
 Database& Store::database() { return impl_->db; }
+Transaction Store::begin() { return Transaction(impl_->db); }
 
 void Store::save_copy(const std::string& target) const {
-    const std::string temp = target + ".part";
     std::error_code ec;
-    std::filesystem::remove(temp, ec);
-    {
-        Database dest(temp, Database::Mode::Create);
-        sqlite3_backup* backup = sqlite3_backup_init(dest.handle(), "main", impl_->db.handle(), "main");
-        if (!backup) dest.fail(sqlite3_errcode(dest.handle()));
-        const int rc = sqlite3_backup_step(backup, -1);
-        sqlite3_backup_finish(backup);
-        if (rc != SQLITE_DONE) {
-            std::filesystem::remove(temp, ec);
-            dest.fail(rc);
-        }
-        // A copy is a self-contained file: no -wal beside it.
-        dest.exec("PRAGMA journal_mode = DELETE");
-    }
-    std::filesystem::rename(temp, target);
+    if (std::filesystem::equivalent(path_from_utf8(target), path_from_utf8(path()), ec))
+        throw StoreError(StoreError::Kind::Invalid,
+                         format(tr(N_("{1} is the database itself; choose another name for the copy.")), {target}));
+    AtomicFile file(path_from_utf8(target), AtomicFile::Mode::Replace);
+    copy_into_file(impl_->db, path_to_utf8(file.temp_path()), target);
+    file.commit();
+}
+
+Store Store::scratch_copy() const {
+    Database copy(path(), Database::Mode::Memory);
+    sqlite3_backup* backup = sqlite3_backup_init(copy.handle(), "main", impl_->db.handle(), "main");
+    if (!backup) copy.fail(sqlite3_errcode(copy.handle()));
+    const int rc = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) copy.fail(rc);
+    configure(copy);
+    auto impl = std::make_unique<Impl>(std::move(copy));
+    impl->actor = impl_->actor;
+    return Store(std::move(impl));
 }
 
 County Store::home_county() {
@@ -333,7 +471,7 @@ Id Store::add_team(const std::string& municipality_code, const std::string& name
     if (!municipality(municipality_code))
         throw StoreError(StoreError::Kind::Invalid,
                          format(tr(N_("There is no municipality with code \"{1}\".")), {municipality_code}));
-    if (name.empty()) throw StoreError(StoreError::Kind::Invalid, tr(N_("A team needs a name.")));
+    rules::check_team(Team{0, uuid, name, municipality_code, {}, method, true});
     Transaction tx(impl_->db);
     Statement(impl_->db, "INSERT INTO teams (uuid, name, municipality_code, method) VALUES (?1, ?2, ?3, ?4)")
         .with(uuid.empty() ? impl_->new_uuid() : uuid, name, municipality_code, std::string(code_of(method)))
@@ -344,7 +482,7 @@ Id Store::add_team(const std::string& municipality_code, const std::string& name
 }
 
 void Store::update_team(const Team& t) {
-    if (t.name.empty()) throw StoreError(StoreError::Kind::Invalid, tr(N_("A team needs a name.")));
+    rules::check_team(t);
     Transaction tx(impl_->db);
     const Team old = team(t.id);
     Statement(impl_->db, "UPDATE teams SET name = ?2, method = ?3, active = ?4 WHERE id = ?1")

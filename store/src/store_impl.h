@@ -1,5 +1,6 @@
 #pragma once
 // What the Store's parts (store.cpp, rounds.cpp, plans.cpp) share.
+#include "base/file_lock.h"
 #include "store/store.h"
 
 #include <charconv>
@@ -8,7 +9,11 @@
 
 namespace fidelis {
 
+// Edits of one field by one person closer together than this are one history entry.
+inline constexpr double history_merge_seconds = 300;
+
 struct Store::Impl {
+    std::unique_ptr<FileLock> lock;  // released only after the database is closed
     Database db;
     std::string actor;
     std::function<std::string()> uuid_source;

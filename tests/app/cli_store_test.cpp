@@ -1,6 +1,6 @@
 // The database commands of fidelis-cli, run as scripts and users run them.
 #include "run.h"
-#include "scales/sha256.h"
+#include "base/sha256.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -158,7 +158,7 @@ TEST_CASE("Database errors exit non-zero with a message on stderr") {
     TempDir dir;
     const auto missing = cli({"teams", "--db", (dir / "nope.fidelis").string()});
     CHECK(missing.exit_code == 1);
-    CHECK(missing.err.find("cannot be opened") != std::string::npos);
+    CHECK(missing.err.find("There is no database at") != std::string::npos);
     const std::string db = (dir / "x.fidelis").string();
     cli({"db", "init", "--db", db, "--county", "06"});
     CHECK(cli({"db", "init", "--db", db, "--county", "06"}).err.find("already exists") != std::string::npos);

@@ -1,9 +1,9 @@
 // The shared text pieces: UTF-8, collation, dates, numbers and the translation catalog.
-#include "scales/collation.h"
-#include "scales/date.h"
-#include "scales/i18n.h"
-#include "scales/sha256.h"
-#include "scales/utf8.h"
+#include "base/collation.h"
+#include "base/date.h"
+#include "base/i18n.h"
+#include "base/sha256.h"
+#include "base/utf8.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Exchange files: deterministic export, merging by UUID, and imports that fail cleanly.
 #include "store_fixture.h"
 
-#include "scales/sha256.h"
+#include "base/sha256.h"
 #include "store/csv_export.h"
 #include "store/demo.h"
 #include "store/exchange.h"

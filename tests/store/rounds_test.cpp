@@ -16,6 +16,7 @@ TEST_CASE("A round stores its scale snapshot and reads correctly after the file 
     CHECK(r.scale_hash == original->content_hash);
 
     // Even in a new session with no scale files, the round's own snapshot answers.
+    { Store closing = std::move(store); }
     Store reopened = Store::open(db_path(dir));
     const ScalePtr snap = reopened.scale_of(reopened.round(s.round));
     CHECK(snap->content_hash == original->content_hash);
@@ -50,7 +51,7 @@ TEST_CASE("Numeric, checklist and per-specialist inputs decide the level") {
     CHECK_THROWS_WITH(store.save_rating(s.round, numeric), Catch::Contains("does not match what was entered"));
     numeric.input.level.reset();
     numeric.input.value = -3;
-    CHECK_THROWS_WITH(store.save_rating(s.round, numeric), Catch::Contains("outside every range"));
+    CHECK_THROWS_WITH(store.save_rating(s.round, numeric), Catch::Contains("-3 is negative"));
 
     Rating checklist;
     checklist.item_id = "O2";
@@ -158,7 +159,7 @@ TEST_CASE("Completing needs every item agreed; a completed round refuses edits u
     CHECK(store.plan(s.round).actions.at(0).status == ActionStatus::Done);
 
     CHECK_THROWS_WITH(store.reopen(s.round, ""), Catch::Contains("Say why"));
-    store.set_actor("Karin Lindqvist");
+    reopen(store, as_actor("Karin Lindqvist"));
     store.reopen(s.round, "Poängfel i V1 rättas öppet");
     CHECK(store.round(s.round).status == RoundStatus::Consensus);
     store.save_rating(s.round, rating("V1", consensus_rater, 3));
@@ -173,11 +174,14 @@ TEST_CASE("Completing needs every item agreed; a completed round refuses edits u
 TEST_CASE("Every change is in the history with who, when and old -> new") {
     TempDir dir;
     Store store = Store::create(db_path(dir), "06");
-    store.set_clock([] { return std::string("2026-01-15T09:30:00Z"); });
     const RoundSetup s = make_round(store);
-    store.set_actor("Anna Berg");
+    reopen(store, as_actor("Anna Berg"));
+    // A clock the test moves: edits minutes apart are separate entries.
+    std::string now = "2026-01-15T09:30:00Z";
+    store.set_clock([&] { return now; });
     Rating r = rating("S3", s.anna, 2);
     store.save_rating(s.round, r);
+    now = "2026-01-15T09:40:00Z";
     r.input.level = 3;
     r.note = "Efter intervju med två arbetsspecialister";
     store.save_rating(s.round, r);
@@ -195,7 +199,7 @@ TEST_CASE("Every change is in the history with who, when and old -> new") {
     CHECK(rating_changes[2].field == "note");
     CHECK(rating_changes[2].new_value == "Efter intervju med två arbetsspecialister");
     CHECK(rating_changes[2].actor == "Anna Berg");
-    CHECK(rating_changes[2].at == "2026-01-15T09:30:00Z");
+    CHECK(rating_changes[2].at == "2026-01-15T09:40:00Z");
     store.set_status(s.round, RoundStatus::Consensus);
     const auto all = store.history(s.round);
     CHECK(all.back().field == "status");
@@ -298,4 +302,86 @@ TEST_CASE("Comparisons take each team's latest completed round of a scale in the
     CHECK(store.latest_results(q).size() == 3);  // the whole country
     q.scale_id = "seqf-se";
     CHECK(store.latest_results(q).empty());
+}
+
+TEST_CASE("Typing a note key by key makes one history entry that grows with the text, not with its square") {
+    TempDir dir;
+    Store store = Store::create(db_path(dir), "06");
+    const RoundSetup s = make_round(store);
+    reopen(store, as_actor("Anna Berg"));
+    int second = 0;
+    store.set_clock([&] {
+        // Autosave after every key, two keys a second: 1,000 keys take about eight minutes.
+        const int t = second++ / 2;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "2026-01-15T%02d:%02d:%02dZ", 9 + t / 3600, (t / 60) % 60, t % 60);
+        return std::string(buf);
+    });
+    Rating r = rating("S3", s.anna, 3);
+    store.save_rating(s.round, r);
+    std::string typed;
+    for (int i = 0; i < 1000; ++i) {
+        typed += char('a' + i % 26);
+        r.note = typed;
+        store.save_rating(s.round, r);
+        if (i == 499) second += 2 * 600;  // a ten-minute pause half way
+    }
+    std::vector<HistoryEntry> notes;
+    std::size_t bytes = 0;
+    for (const auto& h : store.history(s.round)) {
+        bytes += h.old_value.size() + h.new_value.size();
+        if (h.field == "note") notes.push_back(h);
+    }
+    // One entry per stretch of typing without a pause of five minutes: each starts where
+    // the one before ended.
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].old_value.empty());
+    CHECK(notes[1].old_value == notes[0].new_value);
+    CHECK(notes[1].new_value == typed);
+    CHECK(bytes < 3 * typed.size());
+    CHECK(notes[1].actor == "Anna Berg");
+
+    // Another field in between does not split an entry; another person does.
+    r.evidence = "INT";
+    store.save_rating(s.round, r);
+    r.note = typed + " slut";
+    store.save_rating(s.round, r);
+    reopen(store, as_actor("Omar Haddad"));
+    r.note = typed + " slut, enligt Omar";
+    store.save_rating(s.round, r);
+    notes.clear();
+    for (const auto& h : store.history(s.round))
+        if (h.field == "note") notes.push_back(h);
+    REQUIRE(notes.size() == 3);
+    CHECK(notes[1].new_value == typed + " slut");
+    CHECK(notes[2].actor == "Omar Haddad");
+    CHECK(notes[2].old_value == typed + " slut");
+
+    // Typing a text and deleting it again within minutes leaves no entry at all.
+    reopen(store, as_actor("Omar Haddad"));
+    r.rationale = "x";
+    store.save_rating(s.round, r);
+    r.rationale.clear();
+    store.save_rating(s.round, r);
+    for (const auto& h : store.history(s.round)) CHECK(h.field != "rationale");
+}
+
+TEST_CASE("The history names the person the store was opened for, whatever rater a rating belongs to") {
+    TempDir dir;
+    Store store = Store::create(db_path(dir), "06");
+    const RoundSetup s = make_round(store);
+    reopen(store, as_actor("Eva Holm"));
+    store.save_rating(s.round, rating("S1", s.anna, 4));
+    store.save_rating(s.round, rating("S1", s.omar, 3));
+    store.add_goal(s.round, PlanGoal{0, "", "S1", 3, 4, {}, "Nå nivå 4"});
+    PlanAction a;
+    a.what = "Minska klientgruppen";
+    store.add_action(s.round, a);
+    int checked = 0;
+    for (const auto& h : store.history(s.round))
+        if (h.entity == "rating" || h.entity == "goal" || h.entity == "action") {
+            CHECK(h.actor == "Eva Holm");
+            ++checked;
+        }
+    CHECK(checked == 4);
 }

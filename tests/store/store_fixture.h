@@ -23,6 +23,27 @@ inline std::string db_path(const TempDir& dir, const std::string& name = "county
     return (dir / name).string();
 }
 
+// Closes the store and opens its file again: one process holds a database at a time, so
+// the old handle must be gone before the new one opens (the clock and uuid hooks go too).
+inline void reopen(Store& store, Store::OpenOptions options = {}) {
+    const std::string path = store.path();
+    { Store closing = std::move(store); }
+    store = Store::open(path, options);
+}
+
+inline Store::OpenOptions read_only_options() {
+    Store::OpenOptions o;
+    o.read_only = true;
+    o.busy_ms = 100;
+    return o;
+}
+
+inline Store::OpenOptions as_actor(const std::string& actor) {
+    Store::OpenOptions o;
+    o.actor = actor;
+    return o;
+}
+
 // A team in Jönköping and an external IPS-25 round with two raters.
 struct RoundSetup {
     Id team = 0;

@@ -1,7 +1,7 @@
 // Counties, municipalities, groupings and teams.
 #include "store_fixture.h"
 
-#include "scales/collation.h"
+#include "base/collation.h"
 
 using namespace fidelis;
 using namespace fidelis::test;

@@ -2,7 +2,7 @@
 // A thin, safe layer over libharu. libharu reports errors through a C callback; ours only
 // records them, and every call is followed by a check that throws a C++ exception, so
 // nothing ever unwinds through C. Coordinates are in points from the top-left corner.
-#include "scales/error.h"
+#include "base/error.h"
 
 #include <memory>
 #include <string>

@@ -2,7 +2,7 @@
 // The PDF reports. Each takes the store, what to report on, the output path and options;
 // each writes through a temporary file, so a failed report leaves nothing behind.
 #include "reports/analysis.h"
-#include "scales/progress.h"
+#include "base/progress.h"
 
 #include <string>
 

@@ -6,6 +6,7 @@
 
 #include <pugixml.hpp>
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -36,8 +37,11 @@ public:
                      std::initializer_list<const char*> attributes, bool holds_text = false);
     // The value of a required attribute; reports and returns nullopt when it is missing or empty.
     std::optional<std::string> required(pugi::xml_node node, const char* attribute);
-    std::optional<double> number(pugi::xml_node node, const char* attribute);   // locale-free
-    std::optional<long> integer(pugi::xml_node node, const char* attribute);
+    // Locale-free; "inf", "nan" and numbers beyond double's range are refused.
+    std::optional<double> number(pugi::xml_node node, const char* attribute);
+    // 64-bit, refused (never wrapped) outside [min, max].
+    std::optional<std::int64_t> integer(pugi::xml_node node, const char* attribute,
+                                        std::int64_t min = INT32_MIN, std::int64_t max = INT32_MAX);
     std::optional<bool> boolean(pugi::xml_node node, const char* attribute);   // "true"/"false"
     // The element's text with whitespace collapsed; a blank line is kept as a paragraph break.
     std::string text(pugi::xml_node node);

@@ -1,7 +1,8 @@
 #pragma once
 // CSV for Excel and R: one row per round × item × rater, plus a row with rater
 // "consensus" holding the round's agreed result. UTF-8 with a BOM so Excel reads å ä ö;
-// ';' by default (Swedish Excel), ',' on request.
+// ';' by default (Swedish Excel), ',' on request. A text cell that a spreadsheet would
+// run as a formula (= + - @ TAB CR first) is written with a leading apostrophe.
 #include "store/store.h"
 
 #include <ostream>

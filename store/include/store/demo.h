@@ -1,6 +1,6 @@
 #pragma once
 // Demo and synthetic data, deterministic from a seed.
-#include "scales/progress.h"
+#include "base/progress.h"
 #include "store/store.h"
 
 #include <cstdint>

@@ -6,7 +6,10 @@
 // with nothing database-specific in it. Each round carries a SHA-256 digest of its own
 // canonical form, so an edited or damaged round is refused. Import merges by UUID in one
 // transaction: new rounds are added, identical ones skipped, and conflicting ones listed
-// and left alone unless replacing was asked for. Any error leaves the database as it was.
+// and left alone unless replacing was asked for. A round whose team id belongs to another
+// team here is a conflict, never merged. Every round passes the same rules as any other
+// write (store/rules.h); any error refuses the whole file and leaves the database as it
+// was. A dry run is the same import, rolled back.
 #include "store/round_record.h"
 #include "store/store.h"
 
@@ -37,6 +40,7 @@ struct ImportedRound {
     std::string municipality_code;
     std::string scale;  // "ips-25 2019"
     Date date;
+    std::string reason;  // for a conflict: what differs
 };
 
 struct ImportReport {

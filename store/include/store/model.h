@@ -1,8 +1,8 @@
 #pragma once
 // The things a county's fidelity work is made of, as the store hands them out:
 // plain values, no database handles.
-#include "scales/date.h"
-#include "scales/i18n.h"
+#include "base/date.h"
+#include "base/i18n.h"
 #include "scales/scoring.h"
 
 #include <cstdint>

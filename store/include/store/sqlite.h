@@ -2,7 +2,7 @@
 // A thin RAII layer over SQLite with one error policy: every failure becomes a
 // StoreError whose kind the app can act on (busy, read-only, newer, corrupt…) and whose
 // message a user can read.
-#include "scales/error.h"
+#include "base/error.h"
 
 #include <cstdint>
 #include <memory>
@@ -27,8 +27,16 @@ private:
 
 class Database {
 public:
-    enum class Mode { ReadWrite, ReadOnly, Create };
+    enum class Mode {
+        ReadWrite,
+        ReadOnly,   // a writable file, with every change forbidden (query_only)
+        Create,
+        Immutable,  // a file on a read-only medium: no locks, no journal, nothing written
+        Memory,     // a private in-memory database; `path` only names it in messages
+    };
     // Opens without creating unless mode is Create. Waits up to `busy_ms` for a writer.
+    // Every mode but Immutable takes SQLite's lock in exclusive mode on first use: the
+    // process holds the file (store.h says why), and WAL then needs no -shm file.
     Database(const std::string& path, Mode mode, int busy_ms = 5000);
     Database(Database&&) noexcept = default;
     Database& operator=(Database&&) noexcept = default;

@@ -42,13 +42,37 @@ class Store {
 public:
     struct OpenOptions {
         bool read_only = false;
-        int busy_ms = 5000;  // how long to wait for another program's write
+        int busy_ms = 5000;  // how long to wait for another program that has the file open
+        // Who the history names for every change made through this store: the person at
+        // the keyboard (the window's Preferences name). Empty: the OS user's full name.
+        std::string actor;
+        // How the lock names this program to others ("Fidelis", "fidelis-cli"); empty:
+        // the executable's name.
+        std::string program;
+    };
+    struct CreateOptions {
+        std::string actor;  // as in OpenOptions, for what `fill` writes
+        // Fills the new database before it appears under its name (the demo county).
+        std::function<void(Store&)> fill;
+        std::string program;
     };
 
     // A new database for a county (e.g. "06"): all counties and municipalities from the
-    // reference data, and the county's parts as groupings. Fails if the file exists.
-    static Store create(const std::string& path, const std::string& county_code);
+    // reference data, and the county's parts as groupings. It is built in memory and
+    // renamed into place only when complete, so a kill at any moment leaves either no
+    // file or a whole database, and a file made meanwhile by someone else is never
+    // replaced or removed. Fails if the file exists.
+    static Store create(const std::string& path, const std::string& county_code, const CreateOptions& options);
+    static Store create(const std::string& path, const std::string& county_code) {
+        return create(path, county_code, CreateOptions{});
+    }
     // Opens, migrates an older schema, refuses a newer one, and checks integrity.
+    //
+    // One process at a time has a database open (base/file_lock.h): another one waits up
+    // to busy_ms and is then told who has it. The holder keeps SQLite's lock in exclusive
+    // mode too, so there is no -shm file to map (a nearly full disk cannot SIGBUS it).
+    // A database whose file or folder cannot be written (a read-only medium) opens
+    // read-only for reading and reports.
     static Store open(const std::string& path, OpenOptions options);
     static Store open(const std::string& path) { return open(path, OpenOptions{}); }
 
@@ -58,11 +82,17 @@ public:
 
     const std::string& path() const;
     bool read_only() const;
-    // A consistent copy through SQLite's backup API, safe while the database is in use.
+    // A consistent copy through SQLite's backup API, safe while the database is in use,
+    // written beside the target and renamed into place.
     void save_copy(const std::string& target) const;
+    // A private in-memory copy, for trying out a change (a dry-run import) on a database
+    // that cannot be written.
+    Store scratch_copy() const;
+    // One unit of work: every change made through this store until commit() is kept or
+    // dropped together (a rating and the rater it adds, a whole import).
+    Transaction begin();
 
-    // Who the history names for the edits that follow (defaults to the OS user).
-    void set_actor(std::string actor);
+    // Who the history names (OpenOptions::actor), fixed for the store's lifetime.
     const std::string& actor() const;
     // Deterministic ids and timestamps, for the demo and for tests.
     void set_uuid_source(std::function<std::string()> source);
@@ -160,8 +190,8 @@ public:
     RoundRecord record(Id round);
     // Inserts a complete round as it is, status included, with one history entry. The team
     // is created when its uuid is new. With `replace`, a round with the same uuid is
-    // removed first, even when completed. Levels and items are checked against the
-    // snapshot, so nothing inconsistent gets in.
+    // removed first, even when completed. The record must pass rules::check_record, the
+    // same rules as every other write, so nothing inconsistent gets in.
     Id insert_record(const RoundRecord& record, bool replace = false);
 
     Database& database();

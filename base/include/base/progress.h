@@ -1,7 +1,7 @@
 #pragma once
 // Long work in the libraries reports progress and can be cancelled; the app shows a
 // progress bar, the command line ignores it.
-#include "scales/error.h"
+#include "base/error.h"
 
 #include <functional>
 #include <string>

@@ -1,6 +1,6 @@
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
-#include "scales/paths.h"
+#include "base/paths.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "scales/utf8.h"
+#include "base/utf8.h"
 
 namespace fidelis::utf8 {
 namespace {

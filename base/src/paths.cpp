@@ -1,4 +1,4 @@
-#include "scales/paths.h"
+#include "base/paths.h"
 
 #include <cstdlib>
 #include <string>

@@ -1,6 +1,6 @@
-#include "scales/collation.h"
+#include "base/collation.h"
 
-#include "scales/utf8.h"
+#include "base/utf8.h"
 
 #include <cstring>
 

@@ -1,6 +1,6 @@
-#include "scales/date.h"
+#include "base/date.h"
 
-#include "scales/i18n.h"
+#include "base/i18n.h"
 
 #include <ctime>
 
