@@ -231,8 +231,8 @@ FiguresPanel::FiguresPanel(wxWindow* parent, RoundContext& ctx)
     outer->Add(v, 1, wxEXPAND | wxALL, FromDIP(12));
     SetSizer(outer);
 
-    auto on_text = [this](wxCommandEvent&) {
-        if (!loading_) save();
+    auto on_text = [this](wxCommandEvent& e) {
+        if (!loading_) save(dynamic_cast<wxWindow*>(e.GetEventObject()));
     };
     for (wxTextCtrl* t : {from_, to_, specialists_, caseload_}) t->Bind(wxEVT_TEXT, on_text);
     for (auto& row : counts_)
@@ -260,7 +260,7 @@ void FiguresPanel::refresh() {
     loading_ = false;
 }
 
-void FiguresPanel::save() {
+void FiguresPanel::save(wxWindow* edited) {
     // Every figure that can be accepted is saved; one that cannot keeps its saved value, and
     // its text stays on screen, marked, until it is corrected.
     const TeamFigures stored = ctx_.store().team_figures(ctx_.id).value_or(TeamFigures{});
@@ -289,7 +289,7 @@ void FiguresPanel::save() {
     check_.save(this, _("team figures"), [&] {
         ctx_.store().set_actor(ctx_.session.user);
         ctx_.store().set_team_figures(ctx_.id, f);
-    });
+    }, edited);
 }
 
 }  // namespace fidelis::gui
