@@ -258,7 +258,16 @@ void FieldCheck::finish(const wxString& saved) {
     }
 }
 
-void FieldCheck::save(wxWindow* parent, const wxString& what, const std::function<void()>& write) {
+wxString FieldCheck::refused_by_database(wxWindow* control) {
+    const auto it = refused_.find(control);
+    if (it == refused_.end()) return {};
+    const auto* entry = dynamic_cast<wxTextEntry*>(control);
+    if (entry && entry->GetValue() == it->second.text) return it->second.reason;
+    refused_.erase(it);  // changed since: it is read again
+    return {};
+}
+
+void FieldCheck::save(wxWindow* parent, const wxString& what, const std::function<void()>& write, wxWindow* edited) {
     try {
         write();
     } catch (const StoreError& e) {
@@ -267,7 +276,13 @@ void FieldCheck::save(wxWindow* parent, const wxString& what, const std::functio
             show_error(parent, wx(e.what()));
             return;
         }
-        refuse(wxString(), wx(e.what()));
+        const wxString reason = wx(e.what());
+        if (auto* entry = dynamic_cast<wxTextEntry*>(edited)) {
+            refused_[edited] = {entry->GetValue(), reason};
+            refuse(edited, reason);
+        } else {
+            refuse(wxString(), reason);
+        }
         finish();
         return;
     } catch (...) {
@@ -291,6 +306,7 @@ void FieldCheck::recheck_while_refused(wxWindow* form, std::function<void()> rea
 void FieldCheck::clear() {
     for (const Problem& p : problems_) mark_field(p.control, wxString());
     problems_.clear();
+    refused_.clear();
     finish();
 }
 

@@ -9,6 +9,7 @@
 #include <wx/string.h>
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -72,8 +73,10 @@ public:
     // can be accepted, else `kept` (what stays saved).
     template <class T>
     std::optional<T> take(wxWindow* control, const Parsed<T>& parsed, const std::optional<T>& kept = std::nullopt) {
-        note(control, field_name(control), parsed.problem);
-        return parsed.ok() ? parsed.value : kept;
+        // A value the database refused stays refused, with its reason, until it is changed.
+        const wxString refused = parsed.ok() ? refused_by_database(control) : wxString();
+        note(control, field_name(control), refused.empty() ? parsed.problem : refused);
+        return parsed.ok() && refused.empty() ? parsed.value : kept;
     }
     // A problem found after reading (across fields): marks the control.
     void refuse(wxWindow* control, const wxString& problem);
@@ -89,8 +92,10 @@ public:
     // Ends the read by writing what was accepted: runs `write`, then finish(what). A refusal
     // by the database goes to the form's line and the status bar like a field's, not into a
     // dialog, which in a form saved as you type would come back at every keystroke; any
-    // other failure is shown as an error.
-    void save(wxWindow* parent, const wxString& what, const std::function<void()>& write);
+    // other failure is shown as an error. `edited` is the field whose change led to the
+    // write: a refusal marks it, and its value is left out of later writes (take() gives the
+    // saved one) until it is changed, so that the form's other fields can still be saved.
+    void save(wxWindow* parent, const wxString& what, const std::function<void()>& write, wxWindow* edited = nullptr);
     // Forgets every problem and clears the marks, when the form's text is replaced.
     void clear();
     // For a dialog, which reads its fields on OK: once OK was refused, `read` runs again at
@@ -104,6 +109,7 @@ private:
         wxString reason;
     };
     void note(wxWindow* control, const wxString& field, const wxString& problem);
+    wxString refused_by_database(wxWindow* control);
 
     wxString message(const wxString& what) const;
 
@@ -112,6 +118,11 @@ private:
     WrappedText* line_ = nullptr;
     wxString prefix_;
     std::vector<Problem> problems_;
+    struct Refusal {
+        wxString text;    // what the field held when the database refused it
+        wxString reason;
+    };
+    std::map<wxWindow*, Refusal> refused_;
     bool reported_ = false;  // the last finish() reported problems
 };
 

@@ -78,8 +78,8 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
     SetSizer(outer);
 
     for (wxTextCtrl* t : {from_, to_, manager_, follow_up_})
-        t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
-            if (!loading_) save_header();
+        t->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) {
+            if (!loading_) save_header(dynamic_cast<wxWindow*>(e.GetEventObject()));
         });
     actions_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         e.Skip();
@@ -142,7 +142,7 @@ void PlanPanel::refresh() {
     loading_ = false;
 }
 
-void PlanPanel::save_header() {
+void PlanPanel::save_header(wxWindow* edited) {
     // Every field that can be accepted is saved; one that cannot keeps its saved value, and
     // its text stays on screen, marked, until it is corrected.
     const ImprovementPlan stored = ctx_.store().plan(ctx_.id);
@@ -162,7 +162,7 @@ void PlanPanel::save_header() {
         return check_.finish();
     check_.save(this, _("plan"), [&] {
         ctx_.store().update_plan_header(ctx_.id, from, to, manager, next);
-    });
+    }, edited);
 }
 
 void PlanPanel::add_goal() {

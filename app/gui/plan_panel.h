@@ -27,7 +27,7 @@ public:
     std::function<void()> on_report;
 
 private:
-    void save_header();
+    void save_header(wxWindow* edited);  // edited: the field whose change led to it
     void fit_columns();
     void edit_action();
     void remove_selected(bool goal);

@@ -228,8 +228,8 @@ FiguresPanel::FiguresPanel(wxWindow* parent, RoundContext& ctx)
     outer->Add(v, 1, wxEXPAND | wxALL, FromDIP(12));
     SetSizer(outer);
 
-    auto on_text = [this](wxCommandEvent&) {
-        if (!loading_) save();
+    auto on_text = [this](wxCommandEvent& e) {
+        if (!loading_) save(dynamic_cast<wxWindow*>(e.GetEventObject()));
     };
     for (wxTextCtrl* t : {from_, to_, specialists_, caseload_}) t->Bind(wxEVT_TEXT, on_text);
     for (auto& row : counts_)
@@ -257,7 +257,7 @@ void FiguresPanel::refresh() {
     loading_ = false;
 }
 
-void FiguresPanel::save() {
+void FiguresPanel::save(wxWindow* edited) {
     // Every figure that can be accepted is saved; one that cannot keeps its saved value, and
     // its text stays on screen, marked, until it is corrected.
     const TeamFigures stored = ctx_.store().team_figures(ctx_.id).value_or(TeamFigures{});
@@ -285,7 +285,7 @@ void FiguresPanel::save() {
     if (same(f, stored)) return check_.finish();
     check_.save(this, _("team figures"), [&] {
         ctx_.store().set_team_figures(ctx_.id, f);
-    });
+    }, edited);
 }
 
 }  // namespace fidelis::gui

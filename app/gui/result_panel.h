@@ -51,7 +51,7 @@ public:
     void refresh();
 
 private:
-    void save();
+    void save(wxWindow* edited);  // edited: the field whose change led to it
 
     RoundContext& ctx_;
     wxTextCtrl* from_ = nullptr;
