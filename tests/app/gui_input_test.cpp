@@ -358,3 +358,33 @@ TEST_CASE("A county filter date that cannot be read is marked, not silently igno
     CHECK_FALSE(marked_with(from, _(date_format)));
     CHECK(county->query().from->iso() == "2024-01-01");
 }
+
+TEST_CASE("A team figure the database refuses is marked with its reason, and the other figures are still saved", "[gui]") {
+    if (delegated_to_xvfb()) return;
+    Demo d;
+    const Id round = d.editable_round();
+    REQUIRE(round);
+    RoundPage* page = d.open(round, RoundPage::FiguresTab);
+    for (const char* row : {"In competitive work", "Started studies", "Participants"})
+        for (const char* column : {"Women", "Men", "Other or unknown"}) type_into(field(page, _(row) + ", " + _(column)), "");
+    const wxString participants = _("Participants") + ", " + _("Women");
+    const wxString work = _("In competitive work") + ", " + _("Women");
+    const wxString rule = _("More people are counted in work or studies than there are participants.");
+    type_into(field(page, participants), "3");
+    type_into(field(page, work), "5");  // more women in work than women taking part
+    CHECK(marked_with(field(page, work), rule));
+    CHECK(d.status().Contains(work));
+    // The refused count does not hold up the rest of the form.
+    type_into(field(page, _("Participants") + ", " + _("Men")), "9");
+    CHECK(d.stored().team_figures(round)->participants.men == 9);
+    CHECK_FALSE(d.stored().team_figures(round)->competitive_work.women);
+    CHECK(marked_with(field(page, work), rule));
+    // Once the figures agree, the count is saved and the mark goes.
+    type_into(field(page, participants), "6");
+    type_into(field(page, work), "5");
+    CHECK_FALSE(marked_with(field(page, work), rule));
+    const TeamFigures f = d.reopened().team_figures(round).value_or(TeamFigures{});
+    CHECK(f.participants.women == 6);
+    CHECK(f.participants.men == 9);
+    CHECK(f.competitive_work.women == 5);
+}
