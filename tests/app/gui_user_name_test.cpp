@@ -3,8 +3,10 @@
 #include "gui_support.h"
 #include "test_window.h"
 
+#include "assessment_panel.h"
 #include "dialogs.h"
 #include "main_frame.h"
+#include "round_page.h"
 #include "run.h"
 #include "settings.h"
 #include "temp_dir.h"
@@ -13,6 +15,7 @@
 #include <catch2/catch.hpp>
 
 #include <wx/textctrl.h>
+#include <wx/uiaction.h>
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -143,4 +146,48 @@ TEST_CASE("The real window asks for the name on first start, and a headless one 
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     CHECK_FALSE(window_named("^Your name$"));
     stop(headless);
+}
+
+TEST_CASE("The history names the first-start name for the window's edits, never the rater's", "[gui]") {
+    if (delegated_to_xvfb()) return;
+    TestWindow w("county.fidelis", [](const std::string& path) {
+        Store s = Store::create(path, "06");
+        s.add_team("0680", "IPS-teamet Jönköping", Method::IPS);
+    }, "en");
+    const auto answer = Drive<UserNameDialog>([](UserNameDialog* d) {
+        d->name->SetValue(wxString::FromUTF8("Åsa Öberg"));
+        return d->TransferDataFromWindow() ? wxID_OK : wxID_CANCEL;
+    });
+    wxTEST_DIALOG(settle_user_name(w.frame, w.session, *w.settings, true), answer);
+    REQUIRE(w.frame->open_database(w.db));
+    const auto new_round = Fill<NewRoundDialog>([](NewRoundDialog* d) { d->raters->SetValue("Anna Berg, Granskare"); });
+    wxTEST_DIALOG(w.frame->new_round(w.session.store->teams().at(0).id), new_round);
+    RoundPage* page = w.frame->round_page();
+    REQUIRE(page);
+    const Id round = page->round_id();
+    // Anna rates in the Assessment tab; then the plan is edited in the same window.
+    page->assessment()->go_to(2);
+    page->assessment()->focus_items();
+    pump(100);
+    wxUIActionSimulator().MouseMove(w.frame->GetScreenPosition() + wxPoint(600, 400));
+    key('3');
+    page->show_tab(RoundPage::PlanTab);
+    pump(300);
+    wxString label = _("Responsible manager:");
+    label.RemoveLast();
+    auto* manager = dynamic_cast<wxTextCtrl*>(find_named(page, label));
+    REQUIRE(manager);
+    manager->SetValue("Fredrik Berg");
+    pump(100);
+    w.close();
+    Store store = Store::open(w.db);
+    bool rated = false, planned = false;
+    for (const HistoryEntry& h : store.history(round)) {
+        INFO(h.entity << " " << h.key << " " << h.field << ": " << h.actor);
+        CHECK(h.actor == "Åsa Öberg");
+        rated |= h.entity == "rating";
+        planned |= h.field == "manager";
+    }
+    CHECK(rated);
+    CHECK(planned);
 }
