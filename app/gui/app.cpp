@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "dialogs.h"
 #include "language.h"
 #include "main_frame.h"
 #include "round_page.h"
@@ -65,11 +66,16 @@ bool FidelisApp::OnInit() {
     }
     settings_ = std::make_unique<Settings>();
     session_.lang = is_supported_language(options_.lang) ? options_.lang : settings_->effective_language();
-    session_.user = settings_->user_name();
     session_.save_log_path = options_.save_log;
     apply_language(session_.lang);
     session_.scales = ScaleLibrary::discover();
     build_frame();
+    // Before any database opens: the history names whoever this is from the first edit on.
+    // Headless runs (tests, benchmarks, screenshots) have nobody to ask. The question sits
+    // over the welcome page rather than an empty window.
+    const bool ask = !headless();
+    if (ask && settings_->user_name().empty()) frame_->show_welcome();
+    settle_user_name(frame_, session_, *settings_, ask);
 
     std::string db = options_.db;
     if (db.empty()) {

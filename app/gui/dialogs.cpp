@@ -4,6 +4,7 @@
 #include "base/i18n.h"
 #include "language.h"
 #include "session.h"
+#include "settings.h"
 #include "store/reference_data.h"
 #include "ui.h"
 
@@ -42,8 +43,9 @@ std::string NewDatabaseDialog::county_code() const {
     return i >= 0 ? counties_[std::size_t(i)].code : "06";
 }
 
-NewTeamDialog::NewTeamDialog(wxWindow* parent, Store& store, const std::string& code)
-    : wxDialog(parent, wxID_ANY, _("New team")) {
+NewTeamDialog::NewTeamDialog(wxWindow* parent, Session& session, const std::string& code)
+    : wxDialog(parent, wxID_ANY, _("New team")), check_(&session) {
+    Store& store = *session.store;
     // The database's own county first, then the rest of the country.
     const std::string home = store.home_county().code;
     municipalities_ = store.municipalities(home);
@@ -63,8 +65,16 @@ NewTeamDialog::NewTeamDialog(wxWindow* parent, Store& store, const std::string& 
     method = new wxRadioBox(this, wxID_ANY, _("Method"), wxDefaultPosition, wxDefaultSize, 2, methods);
     body->AddSpacer(0);
     body->Add(method);
-    finish_dialog(this, body);
+    finish_dialog(this, body, check_.make_line(this));
+    check_.recheck_while_refused(this, [this] { TransferDataFromWindow(); });
     name->SetFocus();
+}
+
+bool NewTeamDialog::TransferDataFromWindow() {
+    check_.begin();
+    check_.take(name, read_required(name->GetValue(), _("a team needs a name")));
+    check_.finish();
+    return check_.ok();
 }
 
 std::string NewTeamDialog::municipality_code() const {
@@ -74,7 +84,8 @@ std::string NewTeamDialog::municipality_code() const {
 NewRoundDialog::NewRoundDialog(wxWindow* parent, Session& session, Id team_id)
     : wxDialog(parent, wxID_ANY, _("New round"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      session_(session) {
+      session_(session),
+      check_(&session) {
     auto* body = form_grid(this);
     team = new wxChoice(this, wxID_ANY);
     teams_ = session.store->teams();
@@ -110,26 +121,24 @@ NewRoundDialog::NewRoundDialog(wxWindow* parent, Session& session, Id team_id)
     add_labelled(this, body, _("Review type:"), review_type);
     raters = new wxTextCtrl(this, wxID_ANY, wxEmptyString, wxDefaultPosition, FromDIP(wxSize(360, 90)), wxTE_MULTILINE);
     add_labelled(this, body, _("Raters, one per line\n(name, role):"), raters);
-    finish_dialog(this, body);
+    finish_dialog(this, body, check_.make_line(this));
+    check_.recheck_while_refused(this, [this] { TransferDataFromWindow(); });
+}
+
+bool NewRoundDialog::TransferDataFromWindow() {
+    Store::NewRound nr;
+    return read(nr);
 }
 
 bool NewRoundDialog::read(Store::NewRound& nr) {
-    if (team->GetSelection() < 0 || scale->GetSelection() < 0) {
-        show_error(this, _("Choose a team and a scale."));
-        return false;
-    }
-    nr.team_id = teams_[std::size_t(team->GetSelection())].id;
-    nr.scale = session_.scales.entries()[std::size_t(scale->GetSelection())].scale;
-    bool ok_date = false, ok_from = false, ok_to = false;
-    const auto d = parse_date(date->GetValue(), &ok_date);
-    nr.period_from = parse_date(period_from->GetValue(), &ok_from);
-    nr.period_to = parse_date(period_to->GetValue(), &ok_to);
-    if (!d || !ok_from || !ok_to) {
-        show_error(this, _("Write dates as YYYY-MM-DD, for example 2026-01-15."));
-        return false;
-    }
-    nr.assessed_on = *d;
-    nr.review_type = static_cast<ReviewType>(review_type->GetSelection());
+    check_.begin();
+    check_.refuse(team, team->GetSelection() < 0 ? _("choose the team") : wxString());
+    check_.refuse(scale, scale->GetSelection() < 0 ? _("choose a scale") : wxString());
+    const auto d = check_.take(date, read_date(date->GetValue(), true));
+    nr.period_from = check_.take(period_from, read_date(period_from->GetValue()));
+    nr.period_to = check_.take(period_to, read_date(period_to->GetValue()));
+    if (nr.period_from && nr.period_to && *nr.period_to < *nr.period_from)
+        check_.refuse(period_to, _("the period ends before it starts"));
     nr.raters.clear();
     std::istringstream lines(utf8(raters->GetValue()));
     for (std::string line; std::getline(lines, line);) {
@@ -143,10 +152,14 @@ bool NewRoundDialog::read(Store::NewRound& nr) {
         trim(role);
         if (!name.empty()) nr.raters.emplace_back(name, role);
     }
-    if (nr.raters.empty()) {
-        show_error(this, _("Add at least one rater: the team itself for a self-assessment, or the reviewers."));
-        return false;
-    }
+    check_.refuse(raters, nr.raters.empty() ? _("add at least one rater: the team itself for a self-assessment, or the reviewers")
+                                            : wxString());
+    check_.finish();
+    if (!check_.ok()) return false;
+    nr.team_id = teams_[std::size_t(team->GetSelection())].id;
+    nr.scale = session_.scales.entries()[std::size_t(scale->GetSelection())].scale;
+    nr.assessed_on = *d;
+    nr.review_type = static_cast<ReviewType>(review_type->GetSelection());
     return true;
 }
 
@@ -164,6 +177,8 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const std::string& langua
     }
     add_labelled(this, body, _("Language:"), lang);
     user = new wxTextCtrl(this, wxID_ANY, wx(name));
+    // Left empty, the history keeps using the system's name, which the hint shows.
+    user->SetHint(wx(os_user_full_name()));
     add_labelled(this, body, _("Your name (for the change history):"), user);
     finish_dialog(this, body);
 }
@@ -171,6 +186,45 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const std::string& langua
 std::string PreferencesDialog::language() const {
     const int i = lang->GetSelection();
     return i > 0 ? languages_[std::size_t(i - 1)] : std::string();
+}
+
+UserNameDialog::UserNameDialog(wxWindow* parent, Session& session, const std::string& suggested)
+    : wxDialog(parent, wxID_ANY, _("Your name")), check_(&session) {
+    auto* v = new wxBoxSizer(wxVERTICAL);
+    auto* why = new wxStaticText(this, wxID_ANY, _("Fidelis keeps a history of every change in a database: what changed, "
+                                                   "when, and by whom. Which name should it record for you?"));
+    why->Wrap(FromDIP(420));
+    v->Add(why, 0, wxBOTTOM, FromDIP(10));
+    auto* grid = form_grid(this);
+    name = new wxTextCtrl(this, wxID_ANY, wx(suggested), wxDefaultPosition, FromDIP(wxSize(280, -1)));
+    add_labelled(this, grid, _("Your name:"), name);
+    v->Add(grid, 0, wxEXPAND);
+    auto* later = new wxStaticText(this, wxID_ANY, _("You can change it later in File → Preferences."));
+    v->Add(later, 0, wxTOP, FromDIP(10));
+    finish_dialog(this, v, check_.make_line(this));
+    check_.recheck_while_refused(this, [this] { TransferDataFromWindow(); });
+    name->SetFocus();
+    name->SelectAll();
+}
+
+bool UserNameDialog::TransferDataFromWindow() {
+    check_.begin();
+    check_.take(name, read_required(name->GetValue(), _("the history needs a name")));
+    check_.finish();
+    return check_.ok();
+}
+
+bool settle_user_name(wxWindow* parent, Session& session, Settings& settings, bool ask) {
+    const bool asking = ask && settings.user_name().empty();
+    if (asking) {
+        UserNameDialog dlg(parent, session, os_user_full_name());
+        if (dlg.ShowModal() == wxID_OK) {
+            settings.set_user_name(utf8(dlg.name->GetValue().Strip(wxString::both)));
+            settings.save();
+        }
+    }
+    session.user = settings.effective_user_name();
+    return asking;
 }
 
 ImportDialog::ImportDialog(wxWindow* parent, const ImportReport& dry)

@@ -1,6 +1,8 @@
 #pragma once
 // The window's dialogs. Their fields are public so tests can fill them through
-// wxExpectModal, the way a user would.
+// wxExpectModal, the way a user would. A dialog with fields closes on OK only when every
+// field can be accepted (FieldCheck); until then what is typed stays, marked.
+#include "field_check.h"
 #include "store/exchange.h"
 #include "store/store.h"
 
@@ -16,6 +18,7 @@
 namespace fidelis::gui {
 
 class Session;
+class Settings;
 
 // Which county a new database is for.
 class NewDatabaseDialog : public wxDialog {
@@ -30,21 +33,24 @@ private:
 
 class NewTeamDialog : public wxDialog {
 public:
-    NewTeamDialog(wxWindow* parent, Store& store, const std::string& municipality_code = {});
+    NewTeamDialog(wxWindow* parent, Session& session, const std::string& municipality_code = {});
     std::string municipality_code() const;
+    bool TransferDataFromWindow() override;  // a team needs a name
     wxChoice* municipality;
     wxTextCtrl* name;
     wxRadioBox* method;
 
 private:
     std::vector<Municipality> municipalities_;
+    FieldCheck check_;
 };
 
 class NewRoundDialog : public wxDialog {
 public:
     NewRoundDialog(wxWindow* parent, Session& session, Id team);
-    // Validates and returns the round to create; shows what is wrong otherwise.
+    // The round to create; false, with the fields marked, when one cannot be accepted.
     bool read(Store::NewRound& round);
+    bool TransferDataFromWindow() override;
     wxChoice* team;
     wxChoice* scale;
     wxTextCtrl* date;
@@ -56,10 +62,13 @@ public:
 private:
     Session& session_;
     std::vector<Team> teams_;
+    FieldCheck check_;
 };
 
 class PreferencesDialog : public wxDialog {
 public:
+    // `user` is the name chosen so far, empty for none; the field then shows the system's
+    // name, which is what the history records until one is chosen.
     PreferencesDialog(wxWindow* parent, const std::string& language, const std::string& user);
     std::string language() const;  // "" to follow the system, or a language code
     wxChoice* lang;
@@ -68,6 +77,24 @@ public:
 private:
     std::vector<std::string> languages_;  // the choices after "Follow the system"
 };
+
+// Asks, on the first start, for the name the change history records, prefilled with the
+// login's full name.
+class UserNameDialog : public wxDialog {
+public:
+    UserNameDialog(wxWindow* parent, Session& session, const std::string& suggested);
+    bool TransferDataFromWindow() override;  // the history needs a name
+    wxTextCtrl* name;
+
+private:
+    FieldCheck check_;
+};
+
+// The name the history records for this session, in `session.user`: the one in Preferences;
+// when none is set yet, the user is asked once (unless `ask` is false: headless runs and
+// tests) and the answer is kept. Cancelling keeps the system's name for this time only.
+// Returns true when the dialog was shown.
+bool settle_user_name(wxWindow* parent, Session& session, Settings& settings, bool ask);
 
 // Shows what an import would do, and lets the user go ahead or not.
 class ImportDialog : public wxDialog {

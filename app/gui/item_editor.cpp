@@ -11,27 +11,19 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
-#include <charconv>
+#include <algorithm>
 
 namespace fidelis::gui {
 namespace {
-
-std::optional<double> parse_number(const wxString& text) {
-    std::string s = utf8(text.Strip(wxString::both));
-    for (char& c : s)
-        if (c == ',') c = '.';  // "3,5" is how a Swede writes 3.5
-    double v = 0;
-    const auto res = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || res.ec != std::errc() || res.ptr != s.data() + s.size()) return std::nullopt;
-    return v;
-}
 
 wxWindow* wrapped(wxWindow* parent, const wxString& text, int, bool bold = false) { return wrapped_text(parent, text, bold); }
 
 }  // namespace
 
 ItemEditor::ItemEditor(wxWindow* parent, RoundContext& ctx)
-    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL), ctx_(ctx) {
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL),
+      ctx_(ctx),
+      check_(&ctx.session) {
     SetScrollRate(0, FromDIP(12));
     name_for_screen_readers(this, _("Item"));
 }
@@ -39,12 +31,14 @@ ItemEditor::ItemEditor(wxWindow* parent, RoundContext& ctx)
 void ItemEditor::show(const Item& item, const Rating& rating) {
     item_ = &item;
     rating_ = rating;
+    specialist_fields_ = 4;
     build();
 }
 
 void ItemEditor::build() {
     loading_ = true;
     Freeze();
+    check_.begin();  // the marked controls go now; what they held is in held_
     DestroyChildren();
     levels_.clear();
     components_.clear();
@@ -125,8 +119,8 @@ void ItemEditor::build() {
         row->Add(derived_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
         value_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
             if (loading_) return;
-            read_numeric();
-            changed();
+            if (read_inputs()) changed();
+            else sync_levels();
         });
         v->Add(row, 0, wxEXPAND | wxBOTTOM, gap);
     }
@@ -153,11 +147,19 @@ void ItemEditor::build() {
     if (item.shape == ItemShape::PerSpecialist) {
         auto* sbox = new wxStaticBoxSizer(wxVERTICAL, this, _("One value per employment specialist"));
         auto* grid = new wxFlexGridSizer(4, FromDIP(wxSize(6, 4)));
-        const std::size_t n = std::max<std::size_t>(4, rating_.input.specialists.size());
+        // Held (refused) text keeps its field; the saved values fill the others in order.
+        const auto held = held_.find(key());
+        const std::size_t held_count = held == held_.end() ? 0 : held->second.size();
+        const std::size_t n = std::max({specialist_fields_, rating_.input.specialists.size() + held_count});
+        specialist_values_.assign(n, std::nullopt);
+        std::size_t next = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            const wxString v_text = i < rating_.input.specialists.size()
-                                        ? number(rating_.input.specialists[i], item.numeric ? item.numeric->decimals : 0)
-                                        : wxString();
+            const bool refused = held != held_.end() && held->second.count(int(i));
+            wxString v_text;
+            if (!refused && next < rating_.input.specialists.size()) {
+                specialist_values_[i] = rating_.input.specialists[next++];
+                v_text = number(*specialist_values_[i], item.numeric ? item.numeric->decimals : 0);
+            }
             auto* field = new wxTextCtrl(sbox->GetStaticBox(), wxID_ANY, v_text, wxDefaultPosition, FromDIP(wxSize(70, -1)));
             grid->Add(new wxStaticText(sbox->GetStaticBox(), wxID_ANY, fmt(_("Specialist {1}:"), {wxString::Format("%zu", i + 1)})),
                       0, wxALIGN_CENTER_VERTICAL);
@@ -165,16 +167,15 @@ void ItemEditor::build() {
             name_for_screen_readers(field, fmt(_("Specialist {1}"), {wxString::Format("%zu", i + 1)}));
             field->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
                 if (loading_) return;
-                read_specialists();
-                changed();
+                if (read_inputs()) changed();
+                else sync_levels();
             });
             specialists_.push_back(field);
         }
         sbox->Add(grid, 0, wxALL, FromDIP(4));
         auto* more = new wxButton(sbox->GetStaticBox(), wxID_ANY, _("Add a specialist"));
         more->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            rating_.input.specialists.resize(std::max<std::size_t>(specialists_.size(), rating_.input.specialists.size()) + 1);
-            rating_.input.specialists.pop_back();
+            specialist_fields_ = specialists_.size() + 1;
             build();
             if (!specialists_.empty()) specialists_.back()->SetFocus();
         });
@@ -183,6 +184,7 @@ void ItemEditor::build() {
         sbox->Add(derived_, 0, wxALL, FromDIP(4));
         v->Add(sbox, 0, wxEXPAND | wxBOTTOM, gap);
     }
+    v->Add(check_.make_line(this), 0, wxEXPAND | wxBOTTOM, gap);
 
     auto* cr = new wxBoxSizer(wxHORIZONTAL);
     cannot_rate_ = new wxCheckBox(this, wxID_ANY, _("Cannot rate, because:"));
@@ -248,19 +250,71 @@ void ItemEditor::build() {
     Scroll(0, 0);
     Thaw();
     loading_ = false;
+    report_held(true);
+    if (held_.count(key())) sync_levels();  // the restored text decides what the level line says
 }
 
 bool ItemEditor::inputs_decide() const { return level_from_inputs(*item_, rating_.input).has_value(); }
 
-void ItemEditor::read_numeric() {
-    rating_.input.value = parse_number(value_->GetValue());
-    if (rating_.input.value) rating_.input.cannot_rate = false;
+ItemEditor::Key ItemEditor::key() const { return {item_->id, rating_.rater_id}; }
+
+wxString ItemEditor::prefix(const Key& k) const {
+    const Rater* rater = k.second == consensus_rater ? nullptr : ctx_.round.rater(k.second);
+    return wx(k.first + (rater ? " (" + rater->name + ")" : std::string())) + ": ";
 }
 
-void ItemEditor::read_specialists() {
-    rating_.input.specialists.clear();
-    for (wxTextCtrl* f : specialists_)
-        if (const auto v = parse_number(f->GetValue())) rating_.input.specialists.push_back(*v);
+wxTextCtrl* ItemEditor::input_field(int index) const {
+    if (index < 0) return value_;
+    return std::size_t(index) < specialists_.size() ? specialists_[std::size_t(index)] : nullptr;
+}
+
+bool ItemEditor::read_inputs() {
+    const ItemRating before = rating_.input;
+    const Key k = key();
+    std::map<int, Held> held;
+    check_.begin(prefix(k));
+    if (value_) {
+        Parsed<double> p = read_number(value_->GetValue());
+        if (p.ok() && p.value && item_->numeric && !level_for_value(*item_->numeric, *p.value))
+            p = {std::nullopt, _("outside the item's ranges")};
+        rating_.input.value = check_.take(value_, p, rating_.input.value);
+        if (!p.ok()) held[-1] = {value_->GetValue(), field_name(value_), p.problem};
+        else if (rating_.input.value) rating_.input.cannot_rate = false;
+    }
+    if (!specialists_.empty()) {
+        for (std::size_t i = 0; i < specialists_.size(); ++i) {
+            const Parsed<double> p = read_number(specialists_[i]->GetValue());
+            specialist_values_[i] = check_.take(specialists_[i], p, specialist_values_[i]);
+            if (!p.ok()) held[int(i)] = {specialists_[i]->GetValue(), field_name(specialists_[i]), p.problem};
+        }
+        rating_.input.specialists.clear();
+        for (const auto& v : specialist_values_)
+            if (v) rating_.input.specialists.push_back(*v);
+    }
+    if (held.empty()) held_.erase(k);
+    else held_[k] = held;
+    report_held(false);
+    return rating_.input.value != before.value || rating_.input.specialists != before.specialists ||
+           rating_.input.cannot_rate != before.cannot_rate;
+}
+
+void ItemEditor::report_held(bool marks_current) {
+    const Key k = key();
+    if (marks_current) {
+        // The item is shown again: its refused text goes back into its fields, marked.
+        check_.begin(prefix(k));
+        if (const auto it = held_.find(k); it != held_.end())
+            for (const auto& [index, h] : it->second)
+                if (wxTextCtrl* f = input_field(index)) {
+                    f->ChangeValue(h.text);
+                    check_.refuse(f, h.reason);
+                }
+    }
+    // What other items hold is still not saved, and the status bar goes on saying so.
+    for (const auto& [other, fields] : held_)
+        if (other != k)
+            for (const auto& [index, h] : fields) check_.refuse(prefix(other) + h.field, h.reason);
+    check_.finish();
 }
 
 void ItemEditor::sync_levels() {
@@ -285,7 +339,9 @@ void ItemEditor::sync_levels() {
                        {wxString::Format("%zu", rating_.input.checked.size()),
                         wxString::Format("%zu", item_->checklist->components.size()), wxString::Format("%d", derived.value_or(0))});
         } else if (value_ && !value_->GetValue().empty()) {
-            text = derived ? fmt(_("gives level {1}"), {wxString::Format("%d", *derived)}) : _("not a number within the item's ranges");
+            // A refused number says so, not the level the saved number gives.
+            text = derived && field_problem(value_).empty() ? fmt(_("gives level {1}"), {wxString::Format("%d", *derived)})
+                                                            : _("not a number within the item's ranges");
         }
         derived_->SetLabel(text);
     }

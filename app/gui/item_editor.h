@@ -2,12 +2,17 @@
 // The right-hand side of the assessment: one item for one rater. It shows the item's
 // description, data sources and guidance, its anchors as a choice of levels, the inputs
 // its shape takes, "cannot rate", evidence and notes, and the previous round beside them.
-// Every change is saved at once through `on_change`.
+// Every change is saved at once through `on_change`. A number it cannot accept keeps the
+// saved value, is marked, and stays on screen, even after going to another item and back.
+#include "field_check.h"
 #include "round_context.h"
 
 #include <wx/scrolwin.h>
 
 #include <functional>
+#include <map>
+#include <optional>
+#include <utility>
 #include <vector>
 
 class wxRadioButton;
@@ -30,14 +35,31 @@ public:
     std::function<void(const Rating&)> on_change;
 
 private:
+    // Refused text, per item and rater, per field (-1 the number, 0… the specialists).
+    struct Held {
+        wxString text;
+        wxString field;
+        wxString reason;
+    };
+    using Key = std::pair<std::string, Id>;
+
     void build();
     void changed();
     void sync_levels();
     bool inputs_decide() const;
-    void read_numeric();
-    void read_specialists();
+    // Reads the typed numbers into the rating; true when the rating changed.
+    bool read_inputs();
+    // Marks the shown item's held text and reports every item's in the status bar.
+    void report_held(bool marks_current);
+    Key key() const;
+    wxString prefix(const Key& key) const;  // "S3: ", or "S3 (Anna Berg): "
+    wxTextCtrl* input_field(int index) const;
 
     RoundContext& ctx_;
+    FieldCheck check_;
+    std::map<Key, std::map<int, Held>> held_;
+    std::vector<std::optional<double>> specialist_values_;  // what each field last held that was accepted
+    std::size_t specialist_fields_ = 4;
     const Item* item_ = nullptr;
     Rating rating_;
     bool loading_ = false;

@@ -337,7 +337,7 @@ Id MainFrame::current_team() const {
 
 void MainFrame::new_team(const std::string& municipality) {
     if (!session_.has_store()) return;
-    NewTeamDialog dlg(this, *session_.store, municipality);
+    NewTeamDialog dlg(this, session_, municipality);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
         const Id id = session_.store->add_team(dlg.municipality_code(), utf8(dlg.name->GetValue()),
@@ -448,9 +448,10 @@ void MainFrame::preferences() {
     if (dlg.ShowModal() != wxID_OK) return;
     const std::string before = settings_.effective_language();
     settings_.set_language(dlg.language());
-    settings_.set_user_name(utf8(dlg.user->GetValue()));
+    settings_.set_user_name(utf8(dlg.user->GetValue().Strip(wxString::both)));
     settings_.save();
-    const std::string name = utf8(dlg.user->GetValue());
+    // An emptied name falls back to the system's, never to nobody.
+    const std::string name = settings_.effective_user_name();
     if (name != session_.user && session_.has_store()) {
         // The history's name is fixed for an open database: reopen it under the new one.
         session_.user = name;

@@ -157,7 +157,9 @@ void TeamPage::refresh() {
 }
 
 CountyPage::CountyPage(wxWindow* parent, Session& session)
-    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL), session_(session) {
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL),
+      session_(session),
+      check_(&session, FieldCheck::Kind::NotApplied) {
     SetScrollRate(0, FromDIP(12));
     auto* v = new wxBoxSizer(wxVERTICAL);
     // The report buttons sit beside the title, where they are seen without scrolling past the grid.
@@ -203,6 +205,7 @@ CountyPage::CountyPage(wxWindow* parent, Session& session)
     filter_->SetSelection(0);
     add_labelled_group(this, filters, _("Show:"), filter_);
     v->Add(filters, 0, wxEXPAND | wxBOTTOM, FromDIP(4));
+    v->Add(check_.make_line(this), 0, wxEXPAND | wxBOTTOM, FromDIP(4));
     summary_ = new wxStaticText(this, wxID_ANY, "");
     v->Add(summary_, 0, wxBOTTOM, FromDIP(8));
     bars_ = new BarsChart(this);
@@ -249,14 +252,19 @@ CountyPage::CountyPage(wxWindow* parent, Session& session)
 reports::CountyQuery CountyPage::query() const {
     reports::CountyQuery q;
     if (scale_->GetSelection() >= 0 && !scale_ids_.empty()) q.scale_id = scale_ids_[std::size_t(scale_->GetSelection())];
-    q.from = parse_date(from_->GetValue());
-    q.to = parse_date(to_->GetValue());
+    // A date that cannot be read leaves its end of the period open; refresh() marks it.
+    q.from = read_date(from_->GetValue()).value;
+    q.to = read_date(to_->GetValue()).value;
     q.grouping = grouping_values_[std::size_t(std::max(0, grouping_->GetSelection()))];
     if (const int f = filter_->GetSelection(); f > 0) q.only_grouping = groupings_[std::size_t(f - 1)].name;
     return q;
 }
 
 void CountyPage::refresh() {
+    check_.begin();
+    check_.take(from_, read_date(from_->GetValue()));
+    check_.take(to_, read_date(to_->GetValue()));
+    check_.finish();
     const reports::CountyAnalysis c = reports::analyse_county(*session_.store, query());
     shown_teams_ = int(c.teams.size());
     table_->DeleteAllItems();

@@ -1,6 +1,7 @@
 #pragma once
 // The non-round pages of the window: the welcome page when no database is open, a team's
 // page, and the county view for network leaders.
+#include "field_check.h"
 #include "report_runner.h"
 #include "session.h"
 
@@ -72,6 +73,7 @@ private:
     wxGrid* grid_ = nullptr;
     std::vector<std::string> scale_ids_;
     std::vector<std::string> grouping_values_;
+    FieldCheck check_;  // the dates a filter cannot use
     int shown_teams_ = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "plan_dialogs.h"
 
 #include "base/i18n.h"
+#include "session.h"
 #include "ui.h"
 
 #include <wx/sizer.h>
@@ -28,8 +29,9 @@ std::string chosen_item(const wxChoice* c, const Scale& scale, bool allow_none) 
 
 }  // namespace
 
-GoalDialog::GoalDialog(wxWindow* parent, const Scale& scale, const std::string& lang, const PlanGoal& g)
-    : wxDialog(parent, wxID_ANY, _("Goal")), scale_(scale) {
+GoalDialog::GoalDialog(wxWindow* parent, Session& session, const Scale& scale, const PlanGoal& g)
+    : wxDialog(parent, wxID_ANY, _("Goal")), scale_(scale), check_(&session) {
+    const std::string& lang = session.lang;
     auto* body = form_grid(this);
     item = item_choice(this, scale, lang, g.item_id, false);
     add_labelled(this, body, _("Item:"), item);
@@ -44,25 +46,34 @@ GoalDialog::GoalDialog(wxWindow* parent, const Scale& scale, const std::string& 
     add_labelled(this, body, _("Target date (YYYY-MM-DD):"), date);
     description = new wxTextCtrl(this, wxID_ANY, wx(g.description), wxDefaultPosition, FromDIP(wxSize(360, 60)), wxTE_MULTILINE);
     add_labelled(this, body, _("Description:"), description);
-    finish_dialog(this, body);
+    finish_dialog(this, body, check_.make_line(this));
+    check_.recheck_while_refused(this, [this] {
+        PlanGoal ignored;
+        read(ignored);
+    });
+}
+
+bool GoalDialog::TransferDataFromWindow() {
+    PlanGoal g;
+    return read(g);
 }
 
 bool GoalDialog::read(PlanGoal& g) {
-    bool ok = true;
-    g.target_date = parse_date(date->GetValue(), &ok);
-    if (!ok) {
-        show_error(this, _("Write dates as YYYY-MM-DD, for example 2026-01-15."));
-        return false;
-    }
+    check_.begin();
+    g.target_date = check_.take(date, read_date(date->GetValue()));
+    check_.finish();
+    if (!check_.ok()) return false;
     g.item_id = chosen_item(item, scale_, false);
     g.target_level = scale_.levels[std::size_t(std::max(0, target->GetSelection()))].value;
     g.description = utf8(description->GetValue());
     return true;
 }
 
-ActionDialog::ActionDialog(wxWindow* parent, const Scale& scale, const std::string& lang, const PlanAction& a)
+ActionDialog::ActionDialog(wxWindow* parent, Session& session, const Scale& scale, const PlanAction& a)
     : wxDialog(parent, wxID_ANY, _("Action"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-      scale_(scale) {
+      scale_(scale),
+      check_(&session) {
+    const std::string& lang = session.lang;
     auto* body = form_grid(this);
     item = item_choice(this, scale, lang, a.item_id, true);
     add_labelled(this, body, _("Area / item:"), item);
@@ -85,22 +96,27 @@ ActionDialog::ActionDialog(wxWindow* parent, const Scale& scale, const std::stri
     add_labelled(this, body, _("Status:"), status);
     comment = new wxTextCtrl(this, wxID_ANY, wx(a.comment));
     add_labelled(this, body, _("Comment:"), comment);
-    finish_dialog(this, body);
+    finish_dialog(this, body, check_.make_line(this));
+    check_.recheck_while_refused(this, [this] {
+        PlanAction ignored;
+        read(ignored);
+    });
     what->SetFocus();
 }
 
+bool ActionDialog::TransferDataFromWindow() {
+    PlanAction a;
+    return read(a);
+}
+
 bool ActionDialog::read(PlanAction& a) {
-    bool ok1 = true, ok2 = true;
-    const auto s = parse_date(start->GetValue(), &ok1);
-    const auto d = parse_date(due->GetValue(), &ok2);
-    if (!ok1 || !ok2) {
-        show_error(this, _("Write dates as YYYY-MM-DD, for example 2026-01-15."));
-        return false;
-    }
-    if (what->GetValue().Strip(wxString::both).empty()) {
-        show_error(this, _("Describe what is to be done."));
-        return false;
-    }
+    check_.begin();
+    check_.take(what, read_required(what->GetValue(), _("describe what is to be done")));
+    const auto s = check_.take(start, read_date(start->GetValue()));
+    const auto d = check_.take(due, read_date(due->GetValue()));
+    if (s && d && *d < *s) check_.refuse(due, _("the action is due before it starts"));
+    check_.finish();
+    if (!check_.ok()) return false;
     a.item_id = chosen_item(item, scale_, true);
     a.what = utf8(what->GetValue());
     a.responsible = utf8(responsible->GetValue());

@@ -1,5 +1,8 @@
 #pragma once
 // Editing a plan's goals and actions, and choosing which unfinished actions to carry over.
+// OK closes a goal or action only when every field can be accepted; until then the fields
+// that cannot are marked, and everything typed stays.
+#include "field_check.h"
 #include "store/model.h"
 #include "scales/scale.h"
 
@@ -10,10 +13,14 @@
 
 namespace fidelis::gui {
 
+class Session;
+
 class GoalDialog : public wxDialog {
 public:
-    GoalDialog(wxWindow* parent, const Scale& scale, const std::string& lang, const PlanGoal& goal);
+    GoalDialog(wxWindow* parent, Session& session, const Scale& scale, const PlanGoal& goal);
+    // Reads the fields into `goal`; false, with the fields marked, when one cannot be accepted.
     bool read(PlanGoal& goal);
+    bool TransferDataFromWindow() override;
     wxChoice* item;
     wxChoice* target;
     wxTextCtrl* date;
@@ -21,12 +28,15 @@ public:
 
 private:
     const Scale& scale_;
+    FieldCheck check_;
 };
 
 class ActionDialog : public wxDialog {
 public:
-    ActionDialog(wxWindow* parent, const Scale& scale, const std::string& lang, const PlanAction& action);
+    ActionDialog(wxWindow* parent, Session& session, const Scale& scale, const PlanAction& action);
+    // Reads the fields into `action`; false, with the fields marked, when one cannot be accepted.
     bool read(PlanAction& action);
+    bool TransferDataFromWindow() override;
     wxChoice* item;
     wxTextCtrl* what;
     wxTextCtrl* responsible;
@@ -39,6 +49,7 @@ public:
 
 private:
     const Scale& scale_;
+    FieldCheck check_;
 };
 
 class CarryOverDialog : public wxDialog {

@@ -18,7 +18,9 @@
 namespace fidelis::gui {
 
 PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
-    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL), ctx_(ctx) {
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL),
+      ctx_(ctx),
+      check_(&ctx.session) {
     SetScrollRate(0, FromDIP(12));
     const int gap = FromDIP(8);
     auto* v = new wxBoxSizer(wxVERTICAL);
@@ -29,11 +31,14 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
     add_labelled(this, head, _("Plan period from:"), from_);
     to_ = new wxTextCtrl(this, wxID_ANY);
     add_labelled(this, head, _("to:"), to_);
+    // "to" alone says nothing to a screen reader, nor in a message about what was not saved.
+    name_for_screen_readers(to_, _("Plan period to"));
     manager_ = new wxTextCtrl(this, wxID_ANY);
     add_labelled(this, head, _("Responsible manager:"), manager_);
     follow_up_ = new wxTextCtrl(this, wxID_ANY);
     add_labelled(this, head, _("Next follow-up:"), follow_up_);
     v->Add(head, 0, wxEXPAND | wxBOTTOM, gap);
+    v->Add(check_.make_line(this), 0, wxEXPAND | wxBOTTOM, gap);
 
     auto* gbox = new wxStaticBoxSizer(wxVERTICAL, this, _("Goals (3–4, tied to items)"));
     goals_ = new wxListView(gbox->GetStaticBox(), wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 110)), wxLC_REPORT | wxLC_SINGLE_SEL);
@@ -73,8 +78,8 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
     SetSizer(outer);
 
     for (wxTextCtrl* t : {from_, to_, manager_, follow_up_})
-        t->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
-            if (!loading_) save_header();
+        t->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) {
+            if (!loading_) save_header(dynamic_cast<wxWindow*>(e.GetEventObject()));
         });
     actions_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         e.Skip();
@@ -96,10 +101,11 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
 void PlanPanel::refresh() {
     loading_ = true;
     plan_ = ctx_.store().plan(ctx_.id);
-    from_->ChangeValue(plan_.period_from ? wx(plan_.period_from->iso()) : "");
-    to_->ChangeValue(plan_.period_to ? wx(plan_.period_to->iso()) : "");
+    // A date the user is still correcting stays as typed (show_stored).
+    show_stored(from_, plan_.period_from ? wx(plan_.period_from->iso()) : "");
+    show_stored(to_, plan_.period_to ? wx(plan_.period_to->iso()) : "");
     manager_->ChangeValue(wx(plan_.manager));
-    follow_up_->ChangeValue(plan_.next_follow_up ? wx(plan_.next_follow_up->iso()) : "");
+    show_stored(follow_up_, plan_.next_follow_up ? wx(plan_.next_follow_up->iso()) : "");
     // A plan stays open after the round is completed; only a read-only database locks it.
     for (wxTextCtrl* t : {from_, to_, manager_, follow_up_}) t->SetEditable(!ctx_.session.store->read_only());
     const std::string& lang = ctx_.session.lang;
@@ -136,22 +142,32 @@ void PlanPanel::refresh() {
     loading_ = false;
 }
 
-void PlanPanel::save_header() {
-    bool a = true, b = true, c = true;
-    const auto from = parse_date(from_->GetValue(), &a), to = parse_date(to_->GetValue(), &b),
-               next = parse_date(follow_up_->GetValue(), &c);
-    if (!a || !b || !c) return;  // a half-typed date waits until it is a date
-    try {
-        ctx_.store().update_plan_header(ctx_.id, from, to, utf8(manager_->GetValue()), next);
-        ctx_.session.saved(_("plan"));
-    } catch (...) {
-        show_error(this, std::current_exception());
+void PlanPanel::save_header(wxWindow* edited) {
+    // Every field that can be accepted is saved; one that cannot keeps its saved value, and
+    // its text stays on screen, marked, until it is corrected.
+    const ImprovementPlan stored = ctx_.store().plan(ctx_.id);
+    check_.begin();
+    auto from = check_.take(from_, read_date(from_->GetValue()), stored.period_from);
+    auto to = check_.take(to_, read_date(to_->GetValue()), stored.period_to);
+    const auto next = check_.take(follow_up_, read_date(follow_up_->GetValue()), stored.next_follow_up);
+    if (from && to && *to < *from) {
+        // The period stays as saved; the date or dates typed are marked.
+        for (wxTextCtrl* t : {from_, to_})
+            if (field_problem(t).empty()) check_.refuse(t, _("the period ends before it starts"));
+        from = stored.period_from;
+        to = stored.period_to;
     }
+    const std::string manager = utf8(manager_->GetValue());
+    if (from == stored.period_from && to == stored.period_to && next == stored.next_follow_up && manager == stored.manager)
+        return check_.finish();
+    check_.save(this, _("plan"), [&] {
+        ctx_.store().update_plan_header(ctx_.id, from, to, manager, next);
+    }, edited);
 }
 
 void PlanPanel::add_goal() {
     PlanGoal g;
-    GoalDialog dlg(this, *ctx_.scale, ctx_.session.lang, g);
+    GoalDialog dlg(this, ctx_.session, *ctx_.scale, g);
     if (dlg.ShowModal() != wxID_OK || !dlg.read(g)) return;
     const auto result = ctx_.store().result_ratings(ctx_.id);
     if (const auto it = result.find(g.item_id); it != result.end() && it->second.rated()) g.current_level = it->second.level;
@@ -192,7 +208,7 @@ void PlanPanel::suggest_goals() {
 void PlanPanel::add_action() {
     PlanAction a;
     if (const long sel = goals_->GetFirstSelected(); sel >= 0) a.item_id = plan_.goals[std::size_t(sel)].item_id;
-    ActionDialog dlg(this, *ctx_.scale, ctx_.session.lang, a);
+    ActionDialog dlg(this, ctx_.session, *ctx_.scale, a);
     if (dlg.ShowModal() != wxID_OK || !dlg.read(a)) return;
     try {
         ctx_.store().add_action(ctx_.id, a);
@@ -207,7 +223,7 @@ void PlanPanel::edit_action() {
     const long sel = actions_->GetFirstSelected();
     if (sel < 0) return;
     PlanAction a = plan_.actions[std::size_t(sel)];
-    ActionDialog dlg(this, *ctx_.scale, ctx_.session.lang, a);
+    ActionDialog dlg(this, ctx_.session, *ctx_.scale, a);
     if (dlg.ShowModal() != wxID_OK || !dlg.read(a)) return;
     try {
         ctx_.store().update_action(ctx_.id, a);

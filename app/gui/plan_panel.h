@@ -2,6 +2,7 @@
 // The improvement plan: its header, goals tied to items (the weakest and declining items
 // are suggested), and actions with one responsible person, dates and status. Overdue
 // actions are marked with a sign and a word as well as colour.
+#include "field_check.h"
 #include "round_context.h"
 
 #include <wx/scrolwin.h>
@@ -26,7 +27,7 @@ public:
     std::function<void()> on_report;
 
 private:
-    void save_header();
+    void save_header(wxWindow* edited);  // edited: the field whose change led to it
     void fit_columns();
     void edit_action();
     void remove_selected(bool goal);
@@ -40,6 +41,7 @@ private:
     wxListView* goals_ = nullptr;
     wxListView* actions_ = nullptr;
     wxStaticText* overdue_ = nullptr;
+    FieldCheck check_;  // the header's dates
     bool loading_ = false;
 };
 

@@ -13,7 +13,6 @@
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 
-#include <charconv>
 
 namespace fidelis::gui {
 
@@ -173,23 +172,20 @@ void ResultPanel::reopen() {
 
 namespace {
 
-std::optional<int> parse_count(const wxString& text, bool& ok) {
-    const std::string s = utf8(text.Strip(wxString::both));
-    ok = true;
-    if (s.empty()) return std::nullopt;
-    int v = 0;
-    const auto res = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (res.ec != std::errc() || res.ptr != s.data() + s.size() || v < 0) {
-        ok = false;
-        return std::nullopt;
-    }
-    return v;
+bool same(const GenderCount& a, const GenderCount& b) { return a.women == b.women && a.men == b.men && a.other == b.other; }
+
+bool same(const TeamFigures& a, const TeamFigures& b) {
+    return a.period_from == b.period_from && a.period_to == b.period_to && a.specialists == b.specialists &&
+           a.caseload == b.caseload && same(a.participants, b.participants) && same(a.competitive_work, b.competitive_work) &&
+           same(a.studies, b.studies);
 }
 
 }  // namespace
 
 FiguresPanel::FiguresPanel(wxWindow* parent, RoundContext& ctx)
-    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL), ctx_(ctx) {
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL),
+      ctx_(ctx),
+      check_(&ctx.session) {
     SetScrollRate(0, FromDIP(12));
     auto* v = new wxBoxSizer(wxVERTICAL);
     auto* head = new wxFlexGridSizer(2, FromDIP(wxSize(8, 6)));
@@ -197,6 +193,8 @@ FiguresPanel::FiguresPanel(wxWindow* parent, RoundContext& ctx)
     add_labelled(this, head, _("Figures cover, from (YYYY-MM-DD):"), from_);
     to_ = new wxTextCtrl(this, wxID_ANY);
     add_labelled(this, head, _("to:"), to_);
+    // "to" alone says nothing to a screen reader, nor in a message about what was not saved.
+    name_for_screen_readers(to_, _("Figures cover, to"));
     specialists_ = new wxTextCtrl(this, wxID_ANY);
     add_labelled(this, head, _("Employment specialists (full-time equivalents):"), specialists_);
     caseload_ = new wxTextCtrl(this, wxID_ANY);
@@ -222,8 +220,7 @@ FiguresPanel::FiguresPanel(wxWindow* parent, RoundContext& ctx)
         grid->Add(totals_[r], 0, wxALIGN_CENTER_VERTICAL);
     }
     v->Add(grid);
-    problem_ = new wxStaticText(this, wxID_ANY, "");
-    v->Add(problem_, 0, wxTOP, FromDIP(8));
+    v->Add(check_.make_line(this), 0, wxEXPAND | wxTOP, FromDIP(8));
     v->Add(wrapped_text(this, _("Counts are kept per gender, as ESF reporting asks. Leave a field empty "
                                 "when the number is not known; 0 means none.")),
            0, wxEXPAND | wxTOP, FromDIP(8));
@@ -231,8 +228,8 @@ FiguresPanel::FiguresPanel(wxWindow* parent, RoundContext& ctx)
     outer->Add(v, 1, wxEXPAND | wxALL, FromDIP(12));
     SetSizer(outer);
 
-    auto on_text = [this](wxCommandEvent&) {
-        if (!loading_) save();
+    auto on_text = [this](wxCommandEvent& e) {
+        if (!loading_) save(dynamic_cast<wxWindow*>(e.GetEventObject()));
     };
     for (wxTextCtrl* t : {from_, to_, specialists_, caseload_}) t->Bind(wxEVT_TEXT, on_text);
     for (auto& row : counts_)
@@ -242,14 +239,15 @@ FiguresPanel::FiguresPanel(wxWindow* parent, RoundContext& ctx)
 void FiguresPanel::refresh() {
     loading_ = true;
     const TeamFigures f = ctx_.store().team_figures(ctx_.id).value_or(TeamFigures{});
-    from_->ChangeValue(f.period_from ? wx(f.period_from->iso()) : "");
-    to_->ChangeValue(f.period_to ? wx(f.period_to->iso()) : "");
-    specialists_->ChangeValue(f.specialists ? number(*f.specialists, 1) : "");
-    caseload_->ChangeValue(f.caseload ? wxString::Format("%d", *f.caseload) : "");
+    // A value the user is still correcting stays as typed (show_stored).
+    show_stored(from_, f.period_from ? wx(f.period_from->iso()) : "");
+    show_stored(to_, f.period_to ? wx(f.period_to->iso()) : "");
+    show_stored(specialists_, f.specialists ? number(*f.specialists, 1) : "");
+    show_stored(caseload_, f.caseload ? wxString::Format("%d", *f.caseload) : "");
     const GenderCount* counts[] = {&f.participants, &f.competitive_work, &f.studies};
     for (int r = 0; r < 3; ++r) {
         const std::optional<int> values[] = {counts[r]->women, counts[r]->men, counts[r]->other};
-        for (int c = 0; c < 3; ++c) counts_[r][c]->ChangeValue(values[c] ? wxString::Format("%d", *values[c]) : "");
+        for (int c = 0; c < 3; ++c) show_stored(counts_[r][c], values[c] ? wxString::Format("%d", *values[c]) : "");
         totals_[r]->SetLabel(counts[r]->empty() ? wxString::FromUTF8("–") : wxString::Format("%d", counts[r]->total()));
     }
     const bool editable = !ctx_.read_only();
@@ -259,43 +257,35 @@ void FiguresPanel::refresh() {
     loading_ = false;
 }
 
-void FiguresPanel::save() {
+void FiguresPanel::save(wxWindow* edited) {
+    // Every figure that can be accepted is saved; one that cannot keeps its saved value, and
+    // its text stays on screen, marked, until it is corrected.
+    const TeamFigures stored = ctx_.store().team_figures(ctx_.id).value_or(TeamFigures{});
     TeamFigures f;
-    bool ok = true, all_ok = true;
-    f.period_from = parse_date(from_->GetValue(), &ok);
-    all_ok &= ok;
-    f.period_to = parse_date(to_->GetValue(), &ok);
-    all_ok &= ok;
-    std::string s = utf8(specialists_->GetValue().Strip(wxString::both));
-    for (char& c : s)
-        if (c == ',') c = '.';
-    if (!s.empty()) {
-        double v = 0;
-        const auto res = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (res.ec == std::errc() && res.ptr == s.data() + s.size() && v >= 0) f.specialists = v;
-        else all_ok = false;
+    check_.begin();
+    f.period_from = check_.take(from_, read_date(from_->GetValue()), stored.period_from);
+    f.period_to = check_.take(to_, read_date(to_->GetValue()), stored.period_to);
+    if (f.period_from && f.period_to && *f.period_to < *f.period_from) {
+        for (wxTextCtrl* t : {from_, to_})
+            if (field_problem(t).empty()) check_.refuse(t, _("the period ends before it starts"));
+        f.period_from = stored.period_from;
+        f.period_to = stored.period_to;
     }
-    f.caseload = parse_count(caseload_->GetValue(), ok);
-    all_ok &= ok;
+    f.specialists = check_.take(specialists_, read_number(specialists_->GetValue(), 0.0), stored.specialists);
+    f.caseload = check_.take(caseload_, read_count(caseload_->GetValue()), stored.caseload);
     GenderCount* counts[] = {&f.participants, &f.competitive_work, &f.studies};
+    const GenderCount* kept[] = {&stored.participants, &stored.competitive_work, &stored.studies};
     for (int r = 0; r < 3; ++r) {
         std::optional<int>* values[] = {&counts[r]->women, &counts[r]->men, &counts[r]->other};
-        for (int c = 0; c < 3; ++c) {
-            *values[c] = parse_count(counts_[r][c]->GetValue(), ok);
-            all_ok &= ok;
-        }
+        const std::optional<int>* before[] = {&kept[r]->women, &kept[r]->men, &kept[r]->other};
+        for (int c = 0; c < 3; ++c) *values[c] = check_.take(counts_[r][c], read_count(counts_[r][c]->GetValue()), *before[c]);
+        // The totals add up what is saved.
         totals_[r]->SetLabel(counts[r]->empty() ? wxString::FromUTF8("–") : wxString::Format("%d", counts[r]->total()));
     }
-    // A half-typed value is not saved; the last valid figures stay until it is corrected.
-    problem_->SetLabel(all_ok ? wxString() : wxString::FromUTF8("⚠ ") + _("Write whole numbers and dates as YYYY-MM-DD; "
-                                                                        "this change is not saved until then."));
-    if (!all_ok) return;
-    try {
+    if (same(f, stored)) return check_.finish();
+    check_.save(this, _("team figures"), [&] {
         ctx_.store().set_team_figures(ctx_.id, f);
-        ctx_.session.saved(_("team figures"));
-    } catch (...) {
-        show_error(this, std::current_exception());
-    }
+    }, edited);
 }
 
 }  // namespace fidelis::gui

@@ -2,6 +2,7 @@
 // The result: total and band on a gauge with the band zones, section subtotals, the item
 // profile, changes since the previous round, strengths and recommendations, and the
 // command that completes (locks) the round or reopens it.
+#include "field_check.h"
 #include "round_context.h"
 
 #include <wx/scrolwin.h>
@@ -50,7 +51,7 @@ public:
     void refresh();
 
 private:
-    void save();
+    void save(wxWindow* edited);  // edited: the field whose change led to it
 
     RoundContext& ctx_;
     wxTextCtrl* from_ = nullptr;
@@ -59,7 +60,7 @@ private:
     wxTextCtrl* caseload_ = nullptr;
     wxTextCtrl* counts_[3][3] = {};
     wxStaticText* totals_[3] = {};
-    wxStaticText* problem_ = nullptr;
+    FieldCheck check_;
     bool loading_ = false;
 };
 

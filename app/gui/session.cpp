@@ -2,6 +2,8 @@
 
 #include "ui.h"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #ifndef _WIN32
 #include <unistd.h>
@@ -22,7 +24,27 @@ void Session::saved(const wxString& what, const std::string& log_line) {
         }
 #endif
     }
-    status(saved_message(what));
+    const wxString outstanding = not_saved();
+    status(outstanding.empty() ? saved_message(what)
+                               : saved_message(what) + wxString::FromUTF8(" · ") + not_saved_message(outstanding));
+}
+
+void Session::set_not_saved(const void* form, const wxString& list) {
+    const auto it = std::find_if(not_saved_.begin(), not_saved_.end(), [form](const auto& e) { return e.first == form; });
+    if (it != not_saved_.end()) not_saved_.erase(it);
+    // The form just edited comes first: the status bar may cut off the end.
+    if (!list.empty()) not_saved_.emplace(not_saved_.begin(), form, list);
+}
+
+wxString Session::not_saved() const {
+    wxString out;
+    for (const auto& [form, list] : not_saved_) out += (out.empty() ? "" : "; ") + list;
+    return out;
+}
+
+void Session::show_not_saved() {
+    const wxString outstanding = not_saved();
+    if (!outstanding.empty()) status(not_saved_message(outstanding));
 }
 
 void Session::saved_rating(const wxString& what, const std::string& item, const std::string& who,

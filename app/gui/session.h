@@ -10,6 +10,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace fidelis::gui {
 
@@ -18,7 +20,9 @@ public:
     std::unique_ptr<Store> store;  // null when no database is open
     ScaleLibrary scales;
     std::string lang = "en";       // "sv" or "en": the window's and the reports' language
-    std::string user;              // the name the history records for edits outside a round
+    // The name the history records for the window's edits: the one chosen in Preferences,
+    // else the login's full name (Settings::effective_user_name). Never a rater's name.
+    std::string user;
 
     // Shows a message in the status bar.
     std::function<void(const wxString& message)> on_status;
@@ -39,6 +43,17 @@ public:
     void status(const wxString& message) {
         if (on_status) on_status(message);
     }
+
+    // What a form shows but could not save (FieldCheck::list), kept per form: every later
+    // "Saved" message names it too, so that a save elsewhere never hides it. An empty list
+    // withdraws the form's entry.
+    void set_not_saved(const void* form, const wxString& list);
+    wxString not_saved() const;
+    // The status bar after an edit of which nothing could be saved.
+    void show_not_saved();
+
+private:
+    std::vector<std::pair<const void*, wxString>> not_saved_;
 };
 
 }  // namespace fidelis::gui

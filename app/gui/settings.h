@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 class wxFileConfig;
 
@@ -21,8 +22,11 @@ public:
     // The language to use now: the choice, or the system's when there is none.
     std::string effective_language() const;
 
+    // The name chosen for the change history; empty until the user has chosen one.
     std::string user_name() const;
     void set_user_name(const std::string& name);
+    // The name the history records: the chosen one, else the system's (os_user_full_name).
+    std::string effective_user_name() const;
 
     std::string last_database() const;
     void set_last_database(const std::string& path);
@@ -34,5 +38,12 @@ private:
     std::unique_ptr<wxFileConfig> config_;
     wxFileHistory recent_;
 };
+
+// The login's full name from its passwd entry (the GECOS field), else the login name; on
+// Windows, the account's display name.
+std::string os_user_full_name();
+// The full name in a GECOS field: its first comma-separated part, with "&" standing for the
+// login name capitalised (the BSD convention); the login name when the field names no one.
+std::string full_name_from_gecos(std::string_view gecos, std::string_view login);
 
 }  // namespace fidelis::gui

@@ -70,6 +70,17 @@ wxSize WrappedText::DoGetBestClientSize() const {
     return wxSize(std::min(best.x, FromDIP(160)), best.y);
 }
 
+void WrappedText::set_text(const wxString& text) {
+    text_ = text;
+    SetLabel(text_);
+    const int width = GetSize().x;
+    if (width > 20) {
+        Wrap(width);
+        wrapped_at_ = width;
+    }
+    InvalidateBestSize();
+}
+
 WrappedText* wrapped_text(wxWindow* parent, const wxString& text, bool bold) {
     auto* t = new WrappedText(parent, text);
     if (bold) t->SetFont(t->GetFont().Bold());
@@ -78,8 +89,10 @@ WrappedText* wrapped_text(wxWindow* parent, const wxString& text, bool bold) {
 
 void name_for_screen_readers(wxWindow* control, const wxString& name) {
     if (!control) return;
+    // A tooltip that only repeated the old name follows the new one.
+    const wxString tip = control->GetToolTipText();
+    if (tip.empty() || tip == control->GetName()) control->SetToolTip(name);
     control->SetName(name);
-    if (control->GetToolTipText().empty()) control->SetToolTip(name);
 #ifdef __WXGTK__
     if (GtkWidget* widget = control->GetHandle())
         atk_object_set_name(gtk_widget_get_accessible(widget), name.utf8_str());
@@ -116,9 +129,10 @@ wxFlexGridSizer* form_grid(wxWindow* parent) {
     return grid;
 }
 
-void finish_dialog(wxDialog* d, wxSizer* body) {
+void finish_dialog(wxDialog* d, wxSizer* body, wxWindow* below) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(body, 1, wxEXPAND | wxALL, d->FromDIP(12));
+    if (below) top->Add(below, 0, wxEXPAND | wxLEFT | wxRIGHT, d->FromDIP(12));
     top->Add(d->CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, d->FromDIP(12));
     d->SetSizerAndFit(top);
     d->CentreOnParent();
@@ -150,21 +164,17 @@ wxColour band_colour(const Scale& scale, const Band& band, double lighten) {
 
 wxColour text_on(const wxColour& background) { return colour_of(reports::charts::text_on(rgb_of(background))); }
 
-std::optional<Date> parse_date(const wxString& text, bool* valid) {
-    const wxString t = text.Strip(wxString::both);
-    if (t.empty()) {
-        if (valid) *valid = true;
-        return std::nullopt;
-    }
-    const auto d = Date::try_parse(utf8(t));
-    if (valid) *valid = d.has_value();
-    return d;
-}
-
 wxString saved_message(const wxString& what) {
     const wxString time = wxDateTime::Now().Format("%H:%M:%S");
     return what.empty() ? wx(format(tr(N_("Saved {1}")), {utf8(time)}))
                         : wx(format(tr(N_("Saved {1}: {2}")), {utf8(time), utf8(what)}));
+}
+
+wxString not_saved_message(const wxString& what) {
+    // TRANSLATORS: in the status bar, a form and a field's tooltip: {1} names what was not saved
+    // and why, "Next follow-up (write the date as YYYY-MM-DD, for example 2026-01-15)", or is
+    // the reason alone.
+    return fmt(_("Not saved: {1}"), {what});
 }
 
 wxString fmt(const wxString& pattern, std::initializer_list<wxString> args) {

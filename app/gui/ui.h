@@ -39,6 +39,9 @@ class WrappedText : public wxStaticText {
 public:
     WrappedText(wxWindow* parent, const wxString& text);
     wxSize DoGetBestClientSize() const override;
+    // Replaces the text, wrapped at the width the control has now.
+    void set_text(const wxString& text);
+    const wxString& text() const { return text_; }
 
 private:
     wxString text_;
@@ -71,16 +74,16 @@ wxColour level_colour(const Scale& scale, int level);
 wxColour band_colour(const Scale& scale, const Band& band, double lighten = 0);
 wxColour text_on(const wxColour& background);
 
-// A date typed as YYYY-MM-DD; empty text is no date.
-std::optional<Date> parse_date(const wxString& text, bool* valid = nullptr);
-
 // "Sparat 14:02:05"
 wxString saved_message(const wxString& what);
+// "Inte sparat: Nästa uppföljning (…)"
+wxString not_saved_message(const wxString& what);
 
 // A dialog's form: labels on the left, fields that grow on the right.
 wxFlexGridSizer* form_grid(wxWindow* parent);
-// Puts `body` above OK and Cancel, fits the dialog and centres it on its parent.
-void finish_dialog(wxDialog* dialog, wxSizer* body);
+// Puts `body` above OK and Cancel, fits the dialog and centres it on its parent. `below`,
+// when given, goes between the two: the line that says why OK cannot close the dialog yet.
+void finish_dialog(wxDialog* dialog, wxSizer* body, wxWindow* below = nullptr);
 
 // Replaces {1}..{9} in a translated pattern, as fidelis::format does for the libraries.
 wxString fmt(const wxString& pattern, std::initializer_list<wxString> args);

@@ -117,7 +117,7 @@ TEST_CASE("The window speaks Swedish, wxWidgets' own buttons included, and Engli
         REQUIRE(d.frame->open_database(d.db));
         CHECK(d.frame->GetMenuBar()->GetMenuLabel(0) == "&Arkiv");
         CHECK(d.frame->GetMenuBar()->GetMenuLabel(2) == wxString::FromUTF8("&Mätomgång"));
-        NewTeamDialog dlg(d.frame, *d.session.store);
+        NewTeamDialog dlg(d.frame, d.session);
         wxWindow* cancel = dlg.FindWindow(wxID_CANCEL);
         REQUIRE(cancel);
         CHECK(cancel->GetLabel().Contains("Avbryt"));  // from wx's own Swedish catalog
@@ -133,7 +133,7 @@ TEST_CASE("The window speaks Swedish, wxWidgets' own buttons included, and Engli
         Demo d("en");
         REQUIRE(d.frame->open_database(d.db));
         CHECK(d.frame->GetMenuBar()->GetMenuLabel(0) == "&File");
-        NewTeamDialog dlg(d.frame, *d.session.store);
+        NewTeamDialog dlg(d.frame, d.session);
         CHECK(dlg.FindWindow(wxID_CANCEL)->GetLabel().Contains("Cancel"));
         CHECK(drawn_label(dlg.FindWindow(wxID_CANCEL)) == "Cancel");
         CHECK(number(3.5, 1) == "3.5");

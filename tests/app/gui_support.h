@@ -39,6 +39,20 @@ private:
     std::function<void(D*)> fill_;
 };
 
+// Drives a dialog the way a user does: `drive` gets it when the code under test shows it, can
+// show it and press its own OK button, and returns the code the dialog ends with.
+template <class D>
+class Drive : public wxExpectModalBase<D, Drive<D>> {
+public:
+    explicit Drive(std::function<int(D*)> drive) : drive_(std::move(drive)) {}
+
+protected:
+    int OnInvoked(D* dialog) const override { return drive_(dialog); }
+
+private:
+    std::function<int(D*)> drive_;
+};
+
 // Answers a save dialog with `path`. GTK's chooser takes a new folder asynchronously, so
 // the answer waits until the dialog reports the path back.
 class SaveAs : public wxExpectModalBase<wxFileDialog, SaveAs> {

@@ -20,6 +20,8 @@ TestWindow::TestWindow(const std::string& db_name, const std::function<void(cons
     gui::apply_language(lang);
     session.scales = ScaleLibrary::discover();
     settings = std::make_unique<gui::Settings>();
+    // As the app does, without asking: the chosen name, else the login's full name.
+    session.user = settings->effective_user_name();
     show();
 }
 
