@@ -114,7 +114,10 @@ Census census(Store& store) {
     return c;
 }
 
-void check_import(std::string_view text) {
+// FIDELIS_FUZZ_VERBOSE=1 prints each verdict, to see how far inputs get.
+const bool verbose = std::getenv("FIDELIS_FUZZ_VERBOSE") != nullptr;
+
+void check_import(std::string_view text, const char* kind) {
     // read_exchange on its own: it may refuse, nothing else.
     fuzz::refused([&] { read_exchange(text, "fuzz.xml"); }, nullptr, "read_exchange");
 
@@ -123,6 +126,7 @@ void check_import(std::string_view text) {
     const Verdict dry = run_import(store, text, true);
     if (census(store) != before) finding("a dry run changed the database (%s)", dry.describe().c_str());
     const Verdict real = run_import(store, text, false);
+    if (verbose) std::fprintf(stderr, "%s: %s\n", kind, real.describe().c_str());
     if (!dry.same_as(real))
         finding("the dry run said \"%s\" but the import said \"%s\"", dry.describe().c_str(), real.describe().c_str());
     if (real.refused) {
@@ -195,7 +199,7 @@ std::optional<std::string> rehashed(std::string_view text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text = fidelis::fuzz::text_of(data, size);
-    check_import(text);
-    if (const auto signed_again = rehashed(text)) check_import(*signed_again);
+    check_import(text, "as given");
+    if (const auto signed_again = rehashed(text)) check_import(*signed_again, "re-hashed");
     return 0;
 }
