@@ -1,6 +1,7 @@
 # The two commands a user runs (see README.md): `make demo` and `make test`.
 # Both install what is missing from Debian, configure, build, then run.
-# For developers: `make fuzz` (libFuzzer, clang, build-fuzz/); see README.md, "For developers".
+# For developers and CI: `make fuzz` (libFuzzer, clang, build-fuzz/) and `make sanitize`
+# (the tests under ASan and UBSan, build-sanitize/); see README.md, "For developers".
 
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
@@ -12,12 +13,13 @@ PACKAGES := cmake g++ make pkg-config libwxgtk3.2-dev libgtk-3-dev libhpdf-dev l
             xvfb xauth xdotool imagemagick poppler-utils qpdf sqlite3 libxml2-utils \
             desktop-file-utils appstream groff-base dpkg-dev file
 
-# `make fuzz`: clang with its libFuzzer and sanitizer runtimes.
+# `make fuzz` and `make sanitize`: clang with its libFuzzer and sanitizer runtimes.
 CLANG_PACKAGES := clang libclang-rt-14-dev
 FUZZ_BUILD    ?= build-fuzz
 FUZZ_SECONDS  ?= 60
+SANITIZE_BUILD ?= build-sanitize
 
-.PHONY: all deps clang-deps configure build test demo bench pot package fuzz clean
+.PHONY: all deps clang-deps configure build test demo bench pot package fuzz sanitize clean
 
 all: build
 
@@ -77,5 +79,9 @@ fuzz: deps clang-deps
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_scale_loader fuzz_exchange_import
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(FUZZ_BUILD)
 
+# The unit, CLI and corpus-replay tests under ASan, UBSan and LSan (tools/sanitize.sh).
+sanitize: deps clang-deps
+	sh tools/sanitize.sh $(SANITIZE_BUILD) $(JOBS)
+
 clean:
-	rm -rf $(BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(FUZZ_BUILD) $(SANITIZE_BUILD)
