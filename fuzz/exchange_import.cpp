@@ -9,8 +9,10 @@
 // Random bytes almost never carry valid SHA-256 digests, so each input that is XML is also
 // tried "re-hashed": every scale's hash and every round's digest recomputed from the text,
 // the way a hostile tester re-signs contradictory content. That lets mutations reach the
-// importer itself instead of stopping at the digest check.
+// importer itself instead of stopping at the digest check. Under libFuzzer a custom
+// mutator (xml_mutator.h) also changes the file's structure and values and re-signs it.
 #include "harness.h"
+#include "xml_mutator.h"
 
 #include "exchange_format.h"  // store/src: the digest of a round element as written
 #include "scales/sha256.h"
@@ -118,9 +120,6 @@ Census census(Store& store) {
 const bool verbose = std::getenv("FIDELIS_FUZZ_VERBOSE") != nullptr;
 
 void check_import(std::string_view text, const char* kind) {
-    // read_exchange on its own: it may refuse, nothing else.
-    fuzz::refused([&] { read_exchange(text, "fuzz.xml"); }, nullptr, "read_exchange");
-
     Store store = databases().fresh();
     const Census before = census(store);
     const Verdict dry = run_import(store, text, true);
@@ -158,13 +157,10 @@ void check_import(std::string_view text, const char* kind) {
         finding("the export of imported rounds is refused on reading: %s", why.substr(0, 600).c_str());
 }
 
-// The input with every scale hash and round digest recomputed; nullopt when it is not XML
-// with an exchange root, or nothing needed recomputing.
-std::optional<std::string> rehashed(std::string_view text) {
-    pugi::xml_document doc;
-    if (!doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8)) return std::nullopt;
+// Recomputes every scale's hash from its text and every round's digest from the round as
+// written; true when any of them changed.
+bool resign(pugi::xml_document& doc) {
     pugi::xml_node root = doc.document_element();
-    if (std::string_view(root.name()) != "fidelis-exchange") return std::nullopt;
     bool changed = false;
     std::map<std::string, std::string> new_hash;
     for (pugi::xml_node s : root.children("scale")) {
@@ -189,10 +185,16 @@ std::optional<std::string> rehashed(std::string_view text) {
             changed = true;
         }
     }
-    if (!changed) return std::nullopt;
-    std::ostringstream out;
-    doc.save(out, "", pugi::format_raw, pugi::encoding_utf8);
-    return out.str();
+    return changed;
+}
+
+// The input re-signed; nullopt when it is not XML with an exchange root, or was signed right.
+std::optional<std::string> rehashed(std::string_view text) {
+    pugi::xml_document doc;
+    if (!doc.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_declaration, pugi::encoding_utf8))
+        return std::nullopt;
+    if (std::string_view(doc.document_element().name()) != "fidelis-exchange" || !resign(doc)) return std::nullopt;
+    return fuzz::XmlMutator::serialise(doc);
 }
 
 }  // namespace
@@ -203,3 +205,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto signed_again = rehashed(text)) check_import(*signed_again, "re-hashed");
     return 0;
 }
+
+#ifdef FIDELIS_LIBFUZZER
+// Mutates the file's structure and values, then signs it again (xml_mutator.h).
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size, std::size_t max_size,
+                                               unsigned seed) {
+    return fidelis::fuzz::mutate_xml(data, size, max_size, seed, "scale", [](pugi::xml_document& doc) { resign(doc); });
+}
+#endif

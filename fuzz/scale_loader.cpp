@@ -8,6 +8,7 @@
 //   - checklist counts cover 0 … the number of components;
 //   - when bands exist, every possible total falls in a band.
 #include "harness.h"
+#include "xml_mutator.h"
 
 #include "scales/scale_loader.h"
 #include "scales/scoring.h"
@@ -88,3 +89,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (result.ok()) check_accepted(*result.scale, text);
     return 0;
 }
+
+#ifdef FIDELIS_LIBFUZZER
+// Mutates the definition's structure and values as well as its bytes (xml_mutator.h).
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size, std::size_t max_size,
+                                               unsigned seed) {
+    return fidelis::fuzz::mutate_xml(data, size, max_size, seed, nullptr, nullptr);
+}
+#endif
