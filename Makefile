@@ -1,5 +1,7 @@
 # The two commands a user runs (see README.md): `make demo` and `make test`.
 # Both install what is missing from Debian, configure, build, then run.
+# For developers and CI: `make fuzz` (libFuzzer, clang, build-fuzz/) and `make sanitize`
+# (the tests under ASan and UBSan, build-sanitize/); see README.md, "For developers".
 
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
@@ -11,13 +13,20 @@ PACKAGES := cmake g++ make pkg-config libwxgtk3.2-dev libgtk-3-dev libhpdf-dev l
             xvfb xauth xdotool imagemagick poppler-utils qpdf sqlite3 libxml2-utils \
             desktop-file-utils appstream groff-base dpkg-dev file
 
-.PHONY: all deps configure build test demo bench pot package clean
+# `make fuzz` and `make sanitize`: clang with its libFuzzer and sanitizer runtimes.
+CLANG_PACKAGES := clang libclang-rt-14-dev
+FUZZ_BUILD    ?= build-fuzz
+FUZZ_SECONDS  ?= 60
+SANITIZE_BUILD ?= build-sanitize
+
+.PHONY: all deps clang-deps configure build test demo bench pot package fuzz sanitize clean
 
 all: build
 
-deps:
+# $(call install_missing,PACKAGES): installs those not installed yet (as root), or says how.
+define install_missing
 	@missing=""; \
-	for p in $(PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
@@ -29,6 +38,13 @@ deps:
 	  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends$$missing"; \
 	  exit 1; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(PACKAGES))
+
+clang-deps:
+	$(call install_missing,$(CLANG_PACKAGES))
 
 $(BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
@@ -53,5 +69,19 @@ pot: configure
 package: build
 	cd $(BUILD) && cpack
 
+# libFuzzer targets (fuzz/): everything built with clang, ASan, UBSan and coverage, no GUI
+# and no tests; each target then runs for FUZZ_SECONDS on a copy of its corpus
+# (fuzz/run.sh). Exits non-zero on any crash, leak, hang or broken invariant.
+fuzz: deps clang-deps
+	@[ -f $(FUZZ_BUILD)/CMakeCache.txt ] || \
+	  cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	        -DFIDELIS_FUZZ=ON -DFIDELIS_GUI=OFF -DFIDELIS_TESTS=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_scale_loader fuzz_exchange_import
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh $(FUZZ_BUILD)
+
+# The unit, CLI and corpus-replay tests under ASan, UBSan and LSan (tools/sanitize.sh).
+sanitize: deps clang-deps
+	sh tools/sanitize.sh $(SANITIZE_BUILD) $(JOBS)
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(FUZZ_BUILD) $(SANITIZE_BUILD)
