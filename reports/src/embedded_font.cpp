@@ -47,9 +47,10 @@ namespace fidelis::pdf {
 namespace {
 
 // The letters kept in every font whatever the document draws, as issue 16 asks: every
-// Latin letter a name in the Nordic countries can need, so that no name ever depends on
-// which other names happen to share its report. About 330 characters, mostly composites
-// of a base letter and an accent: some 8 KB a font.
+// Latin letter a name in the Nordic countries can need, so that every report's fonts hold
+// the same Latin letters whichever names it happens to contain (a PDF editor that reuses
+// the embedded font to correct a name finds them all). About 330 characters, which cost some
+// 14 KB a font compressed: the demo county report is 83 KB with them, 54 KB without.
 bool name_letter(char32_t c) {
     return (c >= 0x20 && c <= 0x7E) ||   // Basic Latin, with the hyphen of double names
            (c >= 0xA0 && c <= 0x17F) ||  // Latin-1 and Latin Extended-A: å ä ö æ ø é ü ß ł ş č ő ŋ đ ŧ ž
