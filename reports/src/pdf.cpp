@@ -1,6 +1,6 @@
 #include "reports/pdf.h"
 
-#include "glyph_coverage.h"
+#include "embedded_font.h"
 #include "base/date.h"
 #include "base/atomic_file.h"
 #include "base/i18n.h"
@@ -16,7 +16,6 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <unordered_map>
 #include <vector>
 
 namespace fidelis::pdf {
@@ -31,18 +30,21 @@ Rgb Rgb::mix(const Rgb& o, double t) const { return {r + (o.r - r) * t, g + (o.g
 double Rgb::luminance() const { return 0.2126 * r + 0.7152 * g + 0.0722 * b; }
 
 struct Document::Impl {
+    // Freed here rather than in ~Document, so that a constructor that throws (a damaged
+    // font) leaves nothing behind.
+    ~Impl() {
+        if (pdf) HPDF_Free(pdf);
+    }
     HPDF_Doc pdf = nullptr;
-    HPDF_Font regular = nullptr;
-    HPDF_Font bold = nullptr;
+    std::unique_ptr<EmbeddedFont> regular;
+    std::unique_ptr<EmbeddedFont> bold;
     // Errors land here from libharu's callback; check() turns them into exceptions.
     HPDF_STATUS error = 0;
     HPDF_STATUS detail = 0;
-    std::unique_ptr<GlyphCoverage> coverage;
-    std::unordered_map<char32_t, int> widths[2];
     HPDF_ExtGState translucent = nullptr;
     double translucent_alpha = -1;
 
-    HPDF_Font font(Weight w) const { return w == Weight::Bold ? bold : regular; }
+    EmbeddedFont& font(Weight w) const { return w == Weight::Bold ? *bold : *regular; }
 };
 
 namespace {
@@ -57,44 +59,6 @@ void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
 
 HPDF_Page H(void* handle) { return static_cast<HPDF_Page>(handle); }
 
-// libharu's UTF-8 fonts write each character as its UCS-2 code, but give the font a
-// ToUnicode CMap of the wrong kind (a CID map), which readers reject; copying text and
-// screen readers then depend on guesswork. The right map is the identity: code U+XXXX is
-// the character U+XXXX. Ranges may only vary in their last byte, so there is one per
-// block of 256, and a CMap block holds at most 100 of them.
-const std::string& identity_to_unicode() {
-    static const std::string cmap = [] {
-        std::string text =
-            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-        std::vector<int> blocks;
-        for (int hi = 0; hi < 256; ++hi)
-            if (hi < 0xD8 || hi > 0xDF) blocks.push_back(hi);  // UTF-16 surrogates are no characters
-        char line[32];
-        for (std::size_t i = 0; i < blocks.size(); i += 100) {
-            const std::size_t n = std::min<std::size_t>(100, blocks.size() - i);
-            text += std::to_string(n) + " beginbfrange\n";
-            for (std::size_t j = i; j < i + n; ++j) {
-                std::snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", blocks[j], blocks[j], blocks[j]);
-                text += line;
-            }
-            text += "endbfrange\n";
-        }
-        return text + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-    }();
-    return cmap;
-}
-
-void give_identity_to_unicode(HPDF_Doc pdf, HPDF_Font font) {
-    HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (!stream) return;  // the error handler has recorded why
-    stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    if (HPDF_Stream_WriteStr(stream->stream, identity_to_unicode().c_str()) != HPDF_OK) return;
-    HPDF_Dict_Add(font, "ToUnicode", stream);
-}
-
 }  // namespace
 
 Document::Document(const std::string& language) : impl_(std::make_unique<Impl>()) {
@@ -106,24 +70,16 @@ Document::Document(const std::string& language) : impl_(std::make_unique<Impl>()
     const auto dir = paths::fonts_dir();
     const std::string regular = (dir / "DejaVuSans.ttf").string();
     const std::string bold = (dir / "DejaVuSans-Bold.ttf").string();
-    impl_->coverage = std::make_unique<GlyphCoverage>(regular);
-    const char* r = HPDF_LoadTTFontFromFile(impl_->pdf, regular.c_str(), HPDF_TRUE);
-    const char* b = HPDF_LoadTTFontFromFile(impl_->pdf, bold.c_str(), HPDF_TRUE);
+    impl_->regular = std::make_unique<EmbeddedFont>(impl_->pdf, regular);
+    impl_->bold = std::make_unique<EmbeddedFont>(impl_->pdf, bold);
     check("loading the report font");
-    impl_->regular = HPDF_GetFont(impl_->pdf, r, "UTF-8");
-    impl_->bold = HPDF_GetFont(impl_->pdf, b, "UTF-8");
-    check("loading the report font");
-    give_identity_to_unicode(impl_->pdf, impl_->regular);
-    give_identity_to_unicode(impl_->pdf, impl_->bold);
     std::string lang = language == "sv" ? "sv-SE" : language == "en" ? "en-GB" : language;
     std::replace(lang.begin(), lang.end(), '_', '-');  // BCP 47, as PDF readers expect
     HPDF_Dict_Add(impl_->pdf->catalog, "Lang", HPDF_String_New(impl_->pdf->mmgr, lang.c_str(), nullptr));
     check("setting up the document");
 }
 
-Document::~Document() {
-    if (impl_->pdf) HPDF_Free(impl_->pdf);
-}
+Document::~Document() = default;
 
 void Document::check(const char* what) {
     if (!impl_->error) return;
@@ -154,6 +110,10 @@ void Document::set_info(const std::string& title, const std::string& author, con
 }
 
 void Document::save(const std::string& path) {
+    // The fonts are written now that every character they must hold is known.
+    impl_->regular->finish(impl_->pdf);
+    impl_->bold->finish(impl_->pdf);
+    check("embedding the report font");
     // libharu renders into memory; the bytes then go through the one atomic-write path,
     // which notices a full disk that libharu's own file writer would not.
     HPDF_SaveToStream(impl_->pdf);
@@ -177,30 +137,25 @@ void Document::save(const std::string& path) {
 std::string Document::printable(std::string_view text) const {
     std::string out;
     out.reserve(text.size());
-    const bool has_replacement = impl_->coverage->covers(utf8::replacement);
+    const TrueTypeFont& face = impl_->regular->face();
+    const bool has_replacement = face.covers(utf8::replacement);
     std::size_t pos = 0;
     while (pos < text.size()) {
         char32_t cp = utf8::decode(text, pos);
         if (cp == '\t' || cp == '\n' || cp == '\r') cp = ' ';
         if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;
-        if (!impl_->coverage->covers(cp)) cp = has_replacement ? utf8::replacement : '?';
+        if (!face.covers(cp)) cp = has_replacement ? utf8::replacement : '?';
         utf8::append(out, cp);
     }
     return out;
 }
 
 double Document::text_width(std::string_view text, double size, Weight weight) {
-    auto& cache = impl_->widths[weight == Weight::Bold ? 1 : 0];
+    const TrueTypeFont& face = impl_->font(weight).face();
     const std::string clean = printable(text);
     long units = 0;
     std::size_t pos = 0;
-    while (pos < clean.size()) {
-        const char32_t cp = utf8::decode(clean, pos);
-        auto it = cache.find(cp);
-        if (it == cache.end())
-            it = cache.emplace(cp, HPDF_Font_GetUnicodeWidth(impl_->font(weight), HPDF_UNICODE(cp))).first;
-        units += it->second;
-    }
+    while (pos < clean.size()) units += face.width(utf8::decode(clean, pos));
     return double(units) * size / 1000.0;
 }
 
@@ -211,10 +166,12 @@ void Page::text(double x, double y, std::string_view s, double size, Weight weig
         const double w = doc_->text_width(clean, size, weight);
         x -= align == Align::Centre ? w / 2 : w;
     }
+    EmbeddedFont& font = doc_->impl_->font(weight);
+    font.note(clean);
     HPDF_Page p = H(handle_);
     HPDF_Page_SetRGBFill(p, HPDF_REAL(c.r), HPDF_REAL(c.g), HPDF_REAL(c.b));
     HPDF_Page_BeginText(p);
-    HPDF_Page_SetFontAndSize(p, doc_->impl_->font(weight), HPDF_REAL(size));
+    HPDF_Page_SetFontAndSize(p, font.handle(), HPDF_REAL(size));
     HPDF_Page_TextOut(p, HPDF_REAL(x), HPDF_REAL(height_ - y), clean.c_str());
     HPDF_Page_EndText(p);
     doc_->check("drawing text");
@@ -223,6 +180,8 @@ void Page::text(double x, double y, std::string_view s, double size, Weight weig
 void Page::rotated_text(double x, double y, double degrees, std::string_view s, double size, Weight weight,
                         const Rgb& c, double opacity) {
     const std::string clean = doc_->printable(s);
+    EmbeddedFont& font = doc_->impl_->font(weight);
+    font.note(clean);
     HPDF_Page p = H(handle_);
     HPDF_Page_GSave(p);
     if (opacity < 1.0) {
@@ -237,7 +196,7 @@ void Page::rotated_text(double x, double y, double degrees, std::string_view s, 
     const double a = degrees * 3.14159265358979 / 180.0;
     HPDF_Page_SetRGBFill(p, HPDF_REAL(c.r), HPDF_REAL(c.g), HPDF_REAL(c.b));
     HPDF_Page_BeginText(p);
-    HPDF_Page_SetFontAndSize(p, doc_->impl_->font(weight), HPDF_REAL(size));
+    HPDF_Page_SetFontAndSize(p, font.handle(), HPDF_REAL(size));
     HPDF_Page_SetTextMatrix(p, HPDF_REAL(std::cos(a)), HPDF_REAL(std::sin(a)), HPDF_REAL(-std::sin(a)),
                             HPDF_REAL(std::cos(a)), HPDF_REAL(x), HPDF_REAL(height_ - y));
     HPDF_Page_ShowText(p, clean.c_str());

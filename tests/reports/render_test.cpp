@@ -1,5 +1,6 @@
 // Every report type, rendered and checked the way a reader's tools see it: qpdf says the
-// file is valid, pdffonts says every font is embedded, pdftotext finds the content.
+// file is valid, pdffonts says every font is embedded, pdftotext finds the content; the
+// embedded fonts are subsets that still hold every letter a Nordic name can need.
 #include "reports/layout.h"
 #include "reports/reports.h"
 #include "run.h"
@@ -8,6 +9,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <vector>
@@ -333,4 +337,169 @@ TEST_CASE("A failed or cancelled report leaves no file behind") {
     CHECK_THROWS_AS(write_round_report(demo(), 1, path, cancel), Cancelled);
     CHECK_FALSE(std::filesystem::exists(path));
     CHECK(std::filesystem::is_empty(dir.path()));
+}
+
+namespace {
+
+// Just enough of a TrueType reader to check an embedded font against the shipped one,
+// written apart from the reports' own, so that the two cannot share a mistake.
+struct Ttf {
+    std::string d;
+    std::uint32_t u16(std::size_t at) const {
+        REQUIRE(at + 2 <= d.size());
+        return std::uint32_t(static_cast<unsigned char>(d[at])) << 8 | static_cast<unsigned char>(d[at + 1]);
+    }
+    std::uint32_t u32(std::size_t at) const { return u16(at) << 16 | u16(at + 2); }
+    std::size_t table(const std::string& tag) const {
+        for (std::uint32_t i = 0; i < u16(4); ++i)
+            if (d.compare(12 + 16 * i, 4, tag) == 0) return u32(12 + 16 * i + 8);
+        return 0;
+    }
+    std::uint32_t glyph_of(char32_t c) const {  // the Windows BMP cmap, format 4
+        const std::size_t cmap = table("cmap");
+        std::size_t sub = 0;
+        for (std::uint32_t i = 0; i < u16(cmap + 2); ++i)
+            if (u16(cmap + 4 + 8 * i) == 3 && u16(cmap + 6 + 8 * i) == 1) sub = cmap + u32(cmap + 8 + 8 * i);
+        REQUIRE(sub);
+        REQUIRE(u16(sub) == 4);
+        const std::uint32_t segs = u16(sub + 6) / 2;
+        const std::size_t ends = sub + 14, starts = ends + 2 * segs + 2, deltas = starts + 2 * segs,
+                          ranges = deltas + 2 * segs;
+        for (std::uint32_t s = 0; s < segs; ++s) {
+            if (c > u16(ends + 2 * s)) continue;
+            if (c < u16(starts + 2 * s)) return 0;
+            if (!u16(ranges + 2 * s)) return (c + u16(deltas + 2 * s)) & 0xFFFF;
+            const std::uint32_t g = u16(ranges + 2 * s + u16(ranges + 2 * s) + 2 * (c - u16(starts + 2 * s)));
+            return g ? (g + u16(deltas + 2 * s)) & 0xFFFF : 0;
+        }
+        return 0;
+    }
+    std::uint32_t glyph_count() const { return u16(table("maxp") + 4); }
+    std::string outline(std::uint32_t g) const {
+        const bool long_loca = u16(table("head") + 50) == 1;
+        const std::size_t loca = table("loca");
+        auto at = [&](std::uint32_t i) { return long_loca ? u32(loca + 4 * i) : 2 * u16(loca + 2 * i); };
+        return d.substr(table("glyf") + at(g), at(g + 1) - at(g));
+    }
+};
+
+struct PdfFont {
+    std::string name;  // BaseFont
+    Ttf file;
+    std::string cid_to_gid;
+};
+
+std::string stream_of(const std::string& pdf_path, const std::string& id) {
+    const auto r = run("/usr/bin/qpdf", {"--show-object=" + id, "--filtered-stream-data", pdf_path});
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+}
+
+// Every CIDFontType2 of a PDF with its font file and CIDToGIDMap, found in the object
+// dictionaries (which Fidelis writes uncompressed).
+std::vector<PdfFont> embedded_fonts(const std::string& path) {
+    const std::string pdf = fidelis::test::read_file(path);
+    std::map<std::string, std::string> dicts;
+    static const std::regex object(R"((\d+) 0 obj)");
+    for (auto it = std::sregex_iterator(pdf.begin(), pdf.end(), object); it != std::sregex_iterator(); ++it) {
+        const std::size_t from = std::size_t(it->position() + it->length());
+        dicts[(*it)[1]] = pdf.substr(from, std::min(pdf.find("stream", from), pdf.find("endobj", from)) - from);
+    }
+    auto ref = [](const std::string& dict, const std::string& key) {
+        std::smatch m;
+        return std::regex_search(dict, m, std::regex("/" + key + R"( (\d+) 0 R)")) ? std::string(m[1]) : "";
+    };
+    std::vector<PdfFont> fonts;
+    for (const auto& [id, dict] : dicts) {
+        if (dict.find("/CIDFontType2") == std::string::npos) continue;
+        const std::string& descriptor = dicts[ref(dict, "FontDescriptor")];
+        std::smatch m;
+        REQUIRE(std::regex_search(descriptor, m, std::regex(R"(/FontName /(\S+))")));
+        fonts.push_back(
+            {m[1], Ttf{stream_of(path, ref(descriptor, "FontFile2"))}, stream_of(path, ref(dict, "CIDToGIDMap"))});
+    }
+    return fonts;
+}
+
+// Letters a Nordic name can have, most of which the demo county report never draws.
+const std::u32string nordic_letters = U"åäöÅÄÖæøÆØéèüÜßłŁşŞčČđĐŋŊŧŦžŽšŠńśźżąęőűÞþðǯǮǧȘșȚțƏə’";
+
+// `c` is drawn by the font's own glyph for it: the PDF maps the code to the glyph id the
+// shipped font has for it, and the subset holds that glyph's outline unchanged.
+void check_glyph(const PdfFont& font, const Ttf& shipped, char32_t c) {
+    INFO(font.name << " U+" << std::hex << unsigned(c));
+    const std::uint32_t g = shipped.glyph_of(c);
+    REQUIRE(g != 0);
+    CHECK(font.file.glyph_of(c) == g);
+    REQUIRE(font.cid_to_gid.size() >= 2 * c + 2);
+    CHECK((std::uint32_t(static_cast<unsigned char>(font.cid_to_gid[2 * c])) << 8 |
+           static_cast<unsigned char>(font.cid_to_gid[2 * c + 1])) == g);
+    const std::string outline = font.file.outline(g);
+    CHECK(!outline.empty());
+    CHECK(outline.compare(0, shipped.outline(g).size(), shipped.outline(g)) == 0);
+}
+
+Ttf shipped_font(bool bold) {
+    return Ttf{fidelis::test::read_file(std::string(FIDELIS_SOURCE_DIR) + "/reports/fonts/DejaVuSans" +
+                                        (bold ? "-Bold" : "") + ".ttf")};
+}
+
+}  // namespace
+
+TEST_CASE("Reports embed only the glyphs they use and every Nordic letter") {
+    TempDir dir;
+    CountyQuery q;
+    q.scale_id = "ips-25";
+    const std::string path = (dir / "county.pdf").string();
+    write_county_report(demo(), q, path, options("sv"));
+    const std::string text = verify(path);
+    for (const char* word : {"Jönköping", "Värnamo", "Så läser du rapporten", "Höglandet"})
+        CHECK(text.find(word) != std::string::npos);
+    // The issue's goal: the demo county report was 205 KB, 90 % of it font.
+    CHECK(std::filesystem::file_size(path) < 100 * 1024);
+
+    // pdffonts: each font embedded as a subset (ABCDEF+ name) with a ToUnicode map.
+    const auto fonts = run("/usr/bin/pdffonts", {path});
+    CHECK(fonts.err.empty());
+    static const std::regex line(R"(([A-Z]{6})\+(DejaVuSans(-Bold)?) +CID TrueType +Identity-H +yes yes yes )");
+    CHECK(std::distance(std::sregex_iterator(fonts.out.begin(), fonts.out.end(), line), std::sregex_iterator()) == 2);
+
+    const auto embedded = embedded_fonts(path);
+    REQUIRE(embedded.size() == 2);
+    for (const PdfFont& font : embedded) {
+        const Ttf shipped = shipped_font(font.name.find("Bold") != std::string::npos);
+        std::uint32_t outlines = 0;
+        for (std::uint32_t g = 0; g < font.file.glyph_count(); ++g) outlines += !font.file.outline(g).empty();
+        INFO(font.name << ": " << outlines << " of " << shipped.glyph_count() << " glyphs");
+        CHECK(outlines < 600);  // of some 6,000: the Latin letters and what the report draws
+        for (char32_t c : nordic_letters) check_glyph(font, shipped, c);  // used or not
+        for (char32_t c : std::u32string(U"0123456789–")) check_glyph(font, shipped, c);
+        CHECK(font.file.glyph_of(U'Ж') == 0);  // Cyrillic: the font has it, the report does not draw it
+    }
+}
+
+TEST_CASE("A name with letters nothing else in the report has still renders and extracts") {
+    TempDir dir;
+    pdf::Document doc("sv");
+    pdf::Page& page = doc.add_page();
+    page.text(60, 100, "Łódź Øster Ærø", 14, pdf::Weight::Bold);
+    page.text(60, 130, "Łódź Øster Ærø, Şahin Ğ Ǯ Ж", 11);
+    doc.save((dir / "n.pdf").string());
+    const std::string text = verify((dir / "n.pdf").string());
+    CHECK(text.find("Łódź Øster Ærø") != std::string::npos);
+    CHECK(text.find("Łódź Øster Ærø, Şahin Ğ Ǯ Ж") != std::string::npos);
+    for (const PdfFont& font : embedded_fonts((dir / "n.pdf").string())) {
+        const bool bold = font.name.find("Bold") != std::string::npos;
+        const Ttf shipped = shipped_font(bold);
+        for (char32_t c : std::u32string(U"ŁódźØsterÆrøŞahinĞǮ")) check_glyph(font, shipped, c);
+        if (bold) CHECK(font.file.glyph_of(U'Ж') == 0);  // only the regular text has it
+        else check_glyph(font, shipped, U'Ж');
+    }
+    // The page is not blank where the name is: its glyphs have outlines that poppler draws.
+    const auto gray = run("/usr/bin/pdftoppm", {"-r", "36", "-gray", "-x", "20", "-y", "30", "-W", "200", "-H", "40",
+                                                (dir / "n.pdf").string()});
+    REQUIRE(gray.exit_code == 0);
+    const std::size_t header = gray.out.find("255\n") + 4;
+    CHECK(std::count_if(gray.out.begin() + std::ptrdiff_t(header), gray.out.end(),
+                        [](char p) { return static_cast<unsigned char>(p) < 128; }) > 50);
 }
