@@ -3,6 +3,7 @@
 #include "base/file_lock.h"
 
 #include "base/atomic_file.h"
+#include "base/date.h"
 
 #include <cerrno>
 #include <chrono>
@@ -36,13 +37,7 @@ std::string env_user() {
 }
 
 std::string local_now() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-#ifdef _WIN32
-    localtime_s(&tm, &t);
-#else
-    localtime_r(&t, &tm);
-#endif
+    const std::tm tm = local_time_now();
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M", &tm);
     return buf;
