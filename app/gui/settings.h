@@ -1,6 +1,7 @@
 #pragma once
 // What the window remembers between sessions: the language, recent databases, the user's
 // name for the history. Kept in the per-user config folder, never next to the data.
+#include "base/user.h"  // os_user_full_name(): the name the history records by default
 #include <wx/filehistory.h>
 
 #include <memory>
@@ -39,11 +40,5 @@ private:
     wxFileHistory recent_;
 };
 
-// The login's full name from its passwd entry (the GECOS field), else the login name; on
-// Windows, the account's display name.
-std::string os_user_full_name();
-// The full name in a GECOS field: its first comma-separated part, with "&" standing for the
-// login name capitalised (the BSD convention); the login name when the field names no one.
-std::string full_name_from_gecos(std::string_view gecos, std::string_view login);
 
 }  // namespace fidelis::gui

@@ -217,18 +217,12 @@ void AtomicFile::commit() {
     if (committed_) return;
     sink_->out.flush();
     if (sink_->error == 0 && !sink_->out) sink_->error = EIO;
+    // fsync flushes the file, not the descriptor: it covers what a library wrote by path
+    // (SQLite's backup into temp_path()) as well.
     if (sink_->error == 0 && sync_fd(sink_->fd) != 0) sink_->error = errno;
     const int closed = close_fd(sink_->fd);
     sink_->fd = -1;
     if (sink_->error == 0 && closed != 0) sink_->error = errno;
-    // A library that wrote by path (libharu) may have replaced the file: sync what is there.
-#ifndef _WIN32
-    if (sink_->error == 0) {
-        const int fd = ::open(temp_.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0 || ::fsync(fd) != 0) sink_->error = errno ? errno : EIO;
-        if (fd >= 0) ::close(fd);
-    }
-#endif
     if (sink_->error != 0) throw Error(file_error_text(sink_->error, target_));
     const int rc = mode_ == Mode::NoReplace ? rename_no_replace(temp_, target_) : rename_replace(temp_, target_);
     if (rc != 0) throw Error(file_error_text(rc, target_));

@@ -4,6 +4,7 @@
 
 #include "base/atomic_file.h"
 #include "base/date.h"
+#include "base/user.h"
 
 #include <cerrno>
 #include <chrono>
@@ -16,7 +17,6 @@
 #include <windows.h>
 #else
 #include <fcntl.h>
-#include <pwd.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,15 +26,6 @@ namespace fidelis {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string env_user() {
-    for (const char* var : {"FIDELIS_USER", "USER", "USERNAME", "LOGNAME"})
-        if (const char* v = std::getenv(var); v && *v) return v;
-#ifndef _WIN32
-    if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name) return pw->pw_name;
-#endif
-    return "unknown";
-}
 
 std::string local_now() {
     const std::tm tm = local_time_now();
@@ -132,7 +123,7 @@ FileLock::Attempt FileLock::acquire(const fs::path& resource, const std::string&
             auto h = std::make_unique<Handle>();
             h->file = f;
             const std::string info =
-                describe(LockHolder{program, env_user(), this_host(), this_pid(), local_now()});
+                describe(LockHolder{program, login_name(), this_host(), this_pid(), local_now()});
             SetFilePointer(f, 0, nullptr, FILE_BEGIN);
             SetEndOfFile(f);
             DWORD written = 0;
@@ -182,7 +173,7 @@ FileLock::Attempt FileLock::acquire(const fs::path& resource, const std::string&
             if (::fstat(fd, &mine) == 0 && ::stat(path.c_str(), &there) == 0 && mine.st_ino == there.st_ino &&
                 mine.st_dev == there.st_dev) {
                 const std::string info =
-                    describe(LockHolder{program, env_user(), this_host(), this_pid(), local_now()});
+                    describe(LockHolder{program, login_name(), this_host(), this_pid(), local_now()});
                 if (::ftruncate(fd, 0) == 0 && ::pwrite(fd, info.data(), info.size(), 0) >= 0) ::fsync(fd);
                 auto h = std::make_unique<Handle>();
                 h->fd = fd;

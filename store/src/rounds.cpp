@@ -176,8 +176,8 @@ std::optional<Round> Store::previous_round(const Round& r) {
 
 Id Store::add_rater(Id round_id, const std::string& name, const std::string& role) {
     if (name.empty()) throw StoreError(StoreError::Kind::Invalid, tr(N_("A rater needs a name.")));
-    rules::check_text(name, tr(N_("A rater's name")));
-    rules::check_text(role, tr(N_("A rater's role")));
+    rules::check_text(name, N_("A rater's name"));
+    rules::check_text(role, N_("A rater's role"));
     Transaction tx(impl_->db);
     const std::string uuid = impl_->editable_round(round_id);
     if (round(round_id).rater_named(name))
@@ -210,8 +210,8 @@ void Store::update_round_details(Id round_id, const Date& assessed_on, const std
 }
 
 void Store::set_round_summary(Id round_id, const std::string& strengths, const std::string& recommendations) {
-    rules::check_text(strengths, tr(N_("The round's strengths")));
-    rules::check_text(recommendations, tr(N_("The round's recommendations")));
+    rules::check_text(strengths, N_("The round's strengths"));
+    rules::check_text(recommendations, N_("The round's recommendations"));
     Transaction tx(impl_->db);
     const std::string uuid = impl_->editable_round(round_id);
     const Round old = round(round_id);
@@ -329,8 +329,8 @@ std::map<std::string, ItemRating> Store::result_ratings(Id round_id) {
 }
 
 void Store::set_item_feedback(Id round_id, const ItemFeedback& f) {
-    rules::check_text(f.strengths, f.item_id);
-    rules::check_text(f.recommendation, f.item_id);
+    rules::check_text(f.strengths, N_("The feedback on {1}"), f.item_id);
+    rules::check_text(f.recommendation, N_("The feedback on {1}"), f.item_id);
     Transaction tx(impl_->db);
     const std::string uuid = impl_->editable_round(round_id);
     if (!scale_of(round(round_id))->item(f.item_id))

@@ -54,13 +54,13 @@ void check_optional_level(const Scale& scale, const std::string& item_id, const 
 
 }  // namespace
 
-void check_text(std::string_view text, const std::string& what) {
+void check_text(std::string_view text, const char* what_msgid, std::string_view arg) {
     if (text.size() <= max_text_length) return;  // bytes >= characters: the common case is cheap
     const std::size_t n = utf8::length(text);
     if (n > max_text_length)
         refuse(format(tr(N_("{1} is {2} characters long; at most {3} are kept. Shorten it, or keep the long "
                             "text in a document of its own and refer to it.")),
-                      {what, std::to_string(n), std::to_string(max_text_length)}));
+                      {format(tr(what_msgid), {arg}), std::to_string(n), std::to_string(max_text_length)}));
 }
 
 Rating checked_rating(const Scale& scale, const Rating& rating) {
@@ -118,10 +118,10 @@ Rating checked_rating(const Scale& scale, const Rating& rating) {
     }
     check_optional_level(scale, item->id, in.level);
 
-    check_text(in.cannot_rate_reason, format(tr(N_("The reason for \"cannot rate\" on {1}")), {item->id}));
-    check_text(clean.evidence, format(tr(N_("The evidence for {1}")), {item->id}));
-    check_text(clean.note, format(tr(N_("The note on {1}")), {item->id}));
-    check_text(clean.rationale, format(tr(N_("The rationale for {1}")), {item->id}));
+    check_text(in.cannot_rate_reason, N_("The reason for \"cannot rate\" on {1}"), item->id);
+    check_text(clean.evidence, N_("The evidence for {1}"), item->id);
+    check_text(clean.note, N_("The note on {1}"), item->id);
+    check_text(clean.rationale, N_("The rationale for {1}"), item->id);
     return clean;
 }
 
@@ -179,7 +179,7 @@ void check_goal(const Scale& scale, const PlanGoal& goal) {
     if (!scale.item(goal.item_id)) refuse(format(tr(N_("The scale has no item \"{1}\".")), {goal.item_id}));
     check_optional_level(scale, goal.item_id, goal.current_level);
     check_optional_level(scale, goal.item_id, goal.target_level);
-    check_text(goal.description, format(tr(N_("The goal for {1}")), {goal.item_id}));
+    check_text(goal.description, N_("The goal for {1}"), goal.item_id);
 }
 
 void check_action(const Scale& scale, const PlanAction& a) {
@@ -187,19 +187,19 @@ void check_action(const Scale& scale, const PlanAction& a) {
     if (!a.item_id.empty() && !scale.item(a.item_id))
         refuse(format(tr(N_("The scale has no item \"{1}\".")), {a.item_id}));
     if (a.start && a.due && *a.due < *a.start) refuse(tr(N_("The action is due before it starts.")));
-    const std::string what = tr(N_("The action"));
-    for (const std::string* t : {&a.what, &a.responsible, &a.resources, &a.follow_up, &a.comment}) check_text(*t, what);
+    for (const std::string* t : {&a.what, &a.responsible, &a.resources, &a.follow_up, &a.comment})
+        check_text(*t, N_("The action"));
 }
 
 void check_plan_header(const std::optional<Date>& period_from, const std::optional<Date>& period_to,
                        const std::string& manager) {
     check_period(period_from, period_to);
-    check_text(manager, tr(N_("The manager's name")));
+    check_text(manager, N_("The manager's name"));
 }
 
 void check_team(const Team& team) {
     if (team.name.empty()) refuse(tr(N_("A team needs a name.")));
-    check_text(team.name, tr(N_("The team's name")));
+    check_text(team.name, N_("The team's name"));
 }
 
 void check_record(const RoundRecord& rec) {
@@ -209,14 +209,14 @@ void check_record(const RoundRecord& rec) {
         const Scale& scale = *rec.scale;
         check_team(rec.team);
         check_period(r.period_from, r.period_to);
-        check_text(r.strengths, tr(N_("The round's strengths")));
-        check_text(r.recommendations, tr(N_("The round's recommendations")));
+        check_text(r.strengths, N_("The round's strengths"));
+        check_text(r.recommendations, N_("The round's recommendations"));
 
         std::set<int> positions;
         std::set<std::string> names;
         for (const Rater& rater : r.raters) {
             if (rater.name.empty()) refuse(tr(N_("A rater needs a name.")));
-            check_text(rater.name, tr(N_("A rater's name")));
+            check_text(rater.name, N_("A rater's name"));
             if (rater.position < 1 || !positions.insert(rater.position).second)
                 refuse(format(tr(N_("Rater position {1} is missing or used twice.")), {std::to_string(rater.position)}));
             if (!names.insert(rater.name).second)
@@ -240,8 +240,8 @@ void check_record(const RoundRecord& rec) {
             if (!scale.item(f.item_id)) refuse(format(tr(N_("The scale has no item \"{1}\".")), {f.item_id}));
             if (!feedback_items.insert(f.item_id).second)
                 refuse(format(tr(N_("Item {1} has feedback twice.")), {f.item_id}));
-            check_text(f.strengths, f.item_id);
-            check_text(f.recommendation, f.item_id);
+            check_text(f.strengths, N_("The feedback on {1}"), f.item_id);
+            check_text(f.recommendation, N_("The feedback on {1}"), f.item_id);
         }
         if (rec.figures) check_figures(*rec.figures);
         if (rec.plan) {

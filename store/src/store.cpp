@@ -6,6 +6,7 @@
 #include "base/file_lock.h"
 #include "base/i18n.h"
 #include "base/paths.h"
+#include "base/user.h"
 #include "store/reference_data.h"
 #include "store/rules.h"
 #include "store/schema.h"
@@ -16,7 +17,6 @@
 #ifdef _WIN32
 #include <io.h>
 #else
-#include <pwd.h>
 #include <unistd.h>
 #endif
 
@@ -36,28 +36,8 @@ int swedish_collation(void*, int la, const void* a, int lb, const void* b) {
                            std::string_view(static_cast<const char*>(b), std::size_t(lb)));
 }
 
-std::string login_name() {
-    for (const char* var : {"FIDELIS_USER", "USER", "USERNAME", "LOGNAME"}) {
-        if (const char* v = std::getenv(var); v && *v) return v;
-    }
-    return "unknown";
-}
-
-// Who a change is by when no name was given: the OS user's full name (passwd's GECOS
-// field), else the login name. FIDELIS_USER overrides both, for scripts and tests.
-std::string default_actor() {
-    if (const char* v = std::getenv("FIDELIS_USER"); v && *v) return v;
-#ifndef _WIN32
-    if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_gecos && *pw->pw_gecos) {
-        std::string full = pw->pw_gecos;
-        full = full.substr(0, full.find(','));
-        if (!full.empty()) return full;
-    }
-#endif
-    return login_name();
-}
-
-std::string actor_or_default(const std::string& actor) { return actor.empty() ? default_actor() : actor; }
+// Who a change is by when no name was given: the OS user's full name (base/user.h).
+std::string actor_or_default(const std::string& actor) { return actor.empty() ? os_user_full_name() : actor; }
 
 std::string program_or_default(const std::string& program) {
     if (!program.empty()) return program;
@@ -92,15 +72,19 @@ std::string held_message(const std::string& path, const LockHolder& h) {
                   {path, program, since, who, h.host});
 }
 
-// A consistent copy of `source` into the (new, empty) file at `target`, as a self-contained
-// file without a -wal beside it.
+// A consistent copy of the whole of `source` into `dest`, through SQLite's backup API.
+void backup(Database& source, Database& dest, const std::string& label = {}) {
+    sqlite3_backup* b = sqlite3_backup_init(dest.handle(), "main", source.handle(), "main");
+    if (!b) dest.fail(sqlite3_errcode(dest.handle()), label);
+    const int rc = sqlite3_backup_step(b, -1);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) dest.fail(rc, label);
+}
+
+// A copy into the (new, empty) file at `target`, as a self-contained file without a -wal.
 void copy_into_file(Database& source, const std::string& target, const std::string& label) {
     Database dest(target, Database::Mode::ReadWrite);
-    sqlite3_backup* backup = sqlite3_backup_init(dest.handle(), "main", source.handle(), "main");
-    if (!backup) dest.fail(sqlite3_errcode(dest.handle()), label);
-    const int rc = sqlite3_backup_step(backup, -1);
-    sqlite3_backup_finish(backup);
-    if (rc != SQLITE_DONE) dest.fail(rc, label);
+    backup(source, dest, label);
     dest.exec("PRAGMA journal_mode = DELETE");
 }
 
@@ -387,11 +371,7 @@ std::vector<std::string> Store::check() { return integrity_problems(impl_->db, t
 
 Store Store::scratch_copy() const {
     Database copy(path(), Database::Mode::Memory);
-    sqlite3_backup* backup = sqlite3_backup_init(copy.handle(), "main", impl_->db.handle(), "main");
-    if (!backup) copy.fail(sqlite3_errcode(copy.handle()));
-    const int rc = sqlite3_backup_step(backup, -1);
-    sqlite3_backup_finish(backup);
-    if (rc != SQLITE_DONE) copy.fail(rc);
+    backup(impl_->db, copy);
     configure(copy);
     auto impl = std::make_unique<Impl>(std::move(copy));
     impl->actor = impl_->actor;

@@ -26,7 +26,8 @@ public:
     AtomicFile& operator=(const AtomicFile&) = delete;
 
     const std::filesystem::path& target() const { return target_; }
-    // Where a library that writes by path (libharu, SQLite) writes the content.
+    // Where a library that writes by path (SQLite's backup) writes the content; it must
+    // write into this file, not replace it.
     const std::filesystem::path& temp_path() const { return temp_; }
     // A buffered stream into the temporary file; write errors surface in commit().
     std::ostream& stream();

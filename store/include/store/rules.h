@@ -20,8 +20,10 @@ namespace fidelis::rules {
 // pasted document from bloating the database and every report.
 inline constexpr std::size_t max_text_length = 100000;
 
-// `what` names the field for the message ("the note of S1").
-void check_text(std::string_view text, const std::string& what);
+// `what` (an N_() message id, "{1}" standing for `arg`) names the field for the message
+// ("The note on {1}"). It is translated only when the text is refused: autosave calls this
+// on every keystroke.
+void check_text(std::string_view text, const char* what, std::string_view arg = {});
 
 // The rating as every path stores it: checked against its item, with the level its
 // inputs give filled in, and no level on a "cannot rate" item.
