@@ -35,6 +35,13 @@ pid_t spawn(const std::vector<std::string>& argv) {
     return pid;
 }
 
+int count_lines(const std::string& path) {
+    std::ifstream in(path);
+    int n = 0;
+    for (std::string line; std::getline(in, line);) ++n;
+    return n;
+}
+
 bool window_is_up() {
     return run("/usr/bin/xdotool", {"search", "--name", "Fidelis"}).exit_code == 0;
 }
@@ -73,7 +80,11 @@ TEST_CASE("Killing the window mid-assessment loses nothing shown as saved", "[gu
         }
         keys[0] = "/usr/bin/xdotool";
         const pid_t typist = spawn(keys);
-        std::this_thread::sleep_for(std::chrono::milliseconds(600 + 350 * run_no));
+        // Kill mid-typing: once this run has saved something (however loaded the machine
+        // is), and a little later each run, so the kill falls at different moments.
+        for (int i = 0; i < 300 && count_lines(log) <= total_saved; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        std::this_thread::sleep_for(std::chrono::milliseconds(100 + 250 * run_no));
         kill(app, SIGKILL);
         kill(typist, SIGKILL);
         int status = 0;

@@ -25,7 +25,9 @@ bool delegated_to_xvfb() {
         if (c == ',' || c == '[' || c == ']' || c == '\\') name += '\\';  // Catch's test-spec escapes
         name += c;
     }
-    const auto r = run("/usr/bin/xvfb-run", {"-a", "-s", "-screen 0 1280x800x24", self, name});
+    // -noreset: Xvfb otherwise resets whenever its last client leaves (a killed window,
+    // one xdotool call), and a window started during the reset cannot open the display.
+    const auto r = run("/usr/bin/xvfb-run", {"-a", "-s", "-screen 0 1280x800x24 -noreset", self, name});
     INFO("under xvfb-run:\n" << r.out << r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("All tests passed") != std::string::npos);
