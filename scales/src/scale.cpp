@@ -18,6 +18,7 @@ const char* to_string(ItemShape shape) {
     case ItemShape::Numeric: return "numeric";
     case ItemShape::Checklist: return "checklist";
     case ItemShape::PerSpecialist: return "per-specialist";
+    case ItemShape::Rule: return "rule";
     }
     return "descriptive";
 }

@@ -1,5 +1,6 @@
 #include "scales/scale_loader.h"
 
+#include "rule_parser.h"
 #include "scale_rules.h"
 #include "base/i18n.h"
 #include "base/sha256.h"
@@ -34,7 +35,7 @@ public:
     void run() {
         pugi::xml_node root = r_.root();
         r_.check_shape(root,
-                       {"title", "abbreviation", "authors", "citation", "provenance", "rating-scale", "data-sources",
+                       {"title", "abbreviation", "authors", "citation", "provenance", "revision", "rating-scale", "data-sources",
                         "cannot-rate", "section", "scoring"},
                        {"format", "id", "edition", "languages"});
         if (const auto f = r_.required(root, "format"); f && *f != "1")
@@ -61,6 +62,7 @@ public:
         s_.authors = plain(root, "authors", true);
         s_.citation = plain(root, "citation", true);
         s_.provenance = r_.local_text(root, "provenance", s_.languages, true);
+        for (pugi::xml_node rv : root.children("revision")) read_revision(rv);
         read_rating_scale(root.child("rating-scale"), root);
         read_sources(root.child("data-sources"));
         if (pugi::xml_node cr = root.child("cannot-rate")) {
@@ -81,6 +83,22 @@ private:
         }
         r_.check_shape(n, {}, {}, true);
         return r_.text(n);
+    }
+
+    void read_revision(pugi::xml_node rv) {
+        r_.check_shape(rv, {"note"}, {"date"});
+        Revision rev;
+        if (const auto d = r_.required(rv, "date")) {
+            rev.date = *d;
+            const bool ok = (d->size() == 7 || d->size() == 10) && std::all_of(d->begin(), d->end(), [](char c) {
+                                return (c >= '0' && c <= '9') || c == '-';
+                            }) && (*d)[4] == '-';
+            if (!ok) r_.error(rv, format(tr(N_("revision date \"{1}\" is not YYYY-MM or YYYY-MM-DD")), {*d}));
+            if (!s_.revisions.empty() && rev.date < s_.revisions.back().date)
+                r_.error(rv, tr(N_("revisions must be listed oldest first")));
+        }
+        rev.note = r_.local_text(rv, "note", s_.languages, true);
+        s_.revisions.push_back(std::move(rev));
     }
 
     void read_rating_scale(pugi::xml_node rs, pugi::xml_node root) {
@@ -159,7 +177,7 @@ private:
     }
 
     Item read_item(pugi::xml_node in) {
-        r_.check_shape(in, {"name", "description", "guidance", "numeric", "checklist", "anchor"},
+        r_.check_shape(in, {"name", "description", "guidance", "numeric", "checklist", "rule", "anchor"},
                        {"id", "shape", "basis", "sources", "cannot-rate", "weight"});
         Item item;
         if (const auto id = r_.required(in, "id")) {
@@ -196,8 +214,9 @@ private:
             else if (*shape == "numeric") { item.shape = ItemShape::Numeric; wants_numeric = true; }
             else if (*shape == "checklist") { item.shape = ItemShape::Checklist; wants_checklist = true; }
             else if (*shape == "per-specialist") item.shape = ItemShape::PerSpecialist;
-            else r_.error(in, format(tr(N_("unknown item shape \"{1}\"; use descriptive, numeric, checklist or "
-                                           "per-specialist")), {*shape}));
+            else if (*shape == "rule") item.shape = ItemShape::Rule;
+            else r_.error(in, format(tr(N_("unknown item shape \"{1}\"; use descriptive, numeric, checklist, "
+                                           "per-specialist or rule")), {*shape}));
         }
         if (item.shape == ItemShape::PerSpecialist) {
             if (basis == "numeric") { item.basis = SpecialistBasis::Numeric; wants_numeric = true; }
@@ -212,6 +231,10 @@ private:
         if (!wants_numeric && num) r_.error(num, tr(N_("<numeric> is only allowed on numeric items")));
         if (wants_checklist && !chk) r_.error(in, format(tr(N_("item {1} needs a <checklist>")), {item.id}));
         if (!wants_checklist && chk) r_.error(chk, tr(N_("<checklist> is only allowed on checklist items")));
+        pugi::xml_node rule = in.child("rule");
+        if (item.shape == ItemShape::Rule && !rule) r_.error(in, format(tr(N_("item {1} needs a <rule>")), {item.id}));
+        if (item.shape != ItemShape::Rule && rule) r_.error(rule, tr(N_("<rule> is only allowed on rule items")));
+        if (item.shape == ItemShape::Rule && rule) item.rule = read_rule(r_, rule, s_, item.id);
         if (wants_numeric && num) item.numeric = read_numeric(num);
         if (wants_checklist && chk) item.checklist = read_checklist(chk);
     }

@@ -55,6 +55,9 @@ std::optional<int> level_from_inputs(const Item& item, const ItemRating& rating)
         return level_for_count(*item.checklist, static_cast<int>(rating.checked.size()));
     case ItemShape::PerSpecialist:
         return level_for_specialists(item, rating.specialists);
+    case ItemShape::Rule:
+        if (!item.rule || rating.inputs.empty()) return std::nullopt;
+        return evaluate_rule(*item.rule, rating.inputs, "en").level;
     case ItemShape::Descriptive:
         break;
     }

@@ -69,8 +69,12 @@ TEST_CASE("IPS-25 items use the shape they really have") {
         INFO(id);
         CHECK(s->item(id)->shape == ItemShape::Numeric);
     }
-    CHECK(s->item("V6")->shape == ItemShape::PerSpecialist);
-    CHECK(s->item("V6")->basis == SpecialistBasis::Numeric);
+    for (const char* id : {"O1", "V6"}) {
+        INFO(id);
+        CHECK(s->item(id)->shape == ItemShape::Rule);
+    }
+    CHECK(s->item("V6")->rule->per_specialist());
+    CHECK_FALSE(s->item("O1")->rule->per_specialist());
     CHECK(s->item("V7")->shape == ItemShape::PerSpecialist);
     CHECK(s->item("V7")->basis == SpecialistBasis::Descriptive);
     CHECK(s->item("V13")->shape == ItemShape::PerSpecialist);

@@ -55,8 +55,8 @@ TEST_CASE("Semantic errors point at the element") {
     CHECK(problems_of("missing-language.xml") ==
           std::vector<std::string>{"32:5: <item id=\"A2\"> has no <name> in language \"en\""});
     CHECK(problems_of("unknown-shape.xml") ==
-          std::vector<std::string>{"66:5: unknown item shape \"averaged\"; use descriptive, numeric, checklist or "
-                                   "per-specialist"});
+          std::vector<std::string>{"66:5: unknown item shape \"averaged\"; use descriptive, numeric, checklist, "
+                                   "per-specialist or rule"});
     CHECK(problems_of("unknown-element.xml") ==
           std::vector<std::string>{"54:7: unknown element <descripton> in <item>"});
     CHECK(problems_of("two-roots.xml") ==

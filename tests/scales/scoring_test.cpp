@@ -148,14 +148,13 @@ TEST_CASE("Per-specialist ratings are averaged and rounded half up") {
     CHECK_FALSE(level_for_specialists(v7, {}));
 
     // Numeric per specialist: each specialist's number becomes a level first.
-    const Item& v6 = *s->item("V6");
-    CHECK(level_for_specialists(v6, {6, 4, 2}, &mean) == 3);  // levels 5, 3, 2
-    CHECK(mean == Approx(10.0 / 3));
-    CHECK(level_for_specialists(v6, {6.5, 5}) == 5);  // levels 5, 4: 4.5 rounds up
-    CHECK(level_for_specialists(v6, {1.9, 2.0}) == 2);  // levels 1, 2: 1.5 rounds up
-    CHECK(level_for_specialists(v6, {3.94}) == 2);  // 3.9 after rounding to one decimal
-
     const Item& v13 = *s->item("V13");
+    CHECK(level_for_specialists(v13, {70, 45, 35}, &mean) == 3);  // levels 5, 3, 2
+    CHECK(mean == Approx(10.0 / 3));
+    CHECK(level_for_specialists(v13, {65, 50}) == 5);    // levels 5, 4: 4.5 rounds up
+    CHECK(level_for_specialists(v13, {29, 30}) == 2);    // levels 1, 2: 1.5 rounds up
+    CHECK(level_for_specialists(v13, {39.4}) == 2);      // 39 after rounding to whole percent
+
     CHECK(level_for_specialists(v13, {70, 45, 30}) == 3);  // levels 5, 3, 2
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 // A fidelity scale as loaded from its XML definition: identity, sections, items with
 // their rating model, and scoring. Immutable once loaded; shared between rounds.
+#include "scales/item_rule.h"
+#include "scales/scale_text.h"
+
 #include <map>
 #include <memory>
 #include <optional>
@@ -9,26 +12,13 @@
 
 namespace fidelis {
 
-// Text in each of the scale's languages.
-class LocalText {
-public:
-    void set(const std::string& lang, std::string text) { by_lang_[lang] = std::move(text); }
-    bool has(const std::string& lang) const { return by_lang_.count(lang) != 0; }
-    bool empty() const { return by_lang_.empty(); }
-    // The text in `lang`, else English, else any language present.
-    const std::string& get(const std::string& lang) const;
-    const std::map<std::string, std::string>& all() const { return by_lang_; }
-
-private:
-    std::map<std::string, std::string> by_lang_;
-};
-
 // How an item is rated. See scales/README.md for the XML of each.
 enum class ItemShape {
     Descriptive,    // pick the level whose anchor fits
     Numeric,        // enter a number; ranges decide the level
     Checklist,      // tick components; the count decides the level
     PerSpecialist,  // rate each employment specialist; the mean is rounded to a level
+    Rule,           // named inputs; levels hold by conditions over them (item_rule.h)
 };
 
 // What a per-specialist item rates for each specialist.
@@ -93,6 +83,7 @@ struct Item {
     SpecialistBasis basis = SpecialistBasis::Descriptive;
     std::optional<NumericRule> numeric;
     std::optional<ChecklistRule> checklist;
+    std::optional<ItemRule> rule;
     std::vector<Anchor> anchors;  // may be empty when the rating scale's levels describe themselves
     bool cannot_rate_allowed = true;
     // Items the scale author marks as most tied to outcomes; reports use it to break ties.
@@ -124,6 +115,13 @@ struct Scoring {
     std::vector<Band> bands;
 };
 
+// A change to a definition that keeps its id, as its file records it; reports name it
+// where a team's rounds cross from one revision to the next.
+struct Revision {
+    std::string date;  // YYYY-MM or YYYY-MM-DD
+    LocalText note;
+};
+
 class Scale {
 public:
     std::string id;
@@ -134,6 +132,7 @@ public:
     std::string authors;
     std::string citation;
     LocalText provenance;
+    std::vector<Revision> revisions;  // oldest first
     LocalText rating_scale_name;
     std::vector<Level> levels;
     std::vector<DataSource> sources;

@@ -17,6 +17,7 @@ struct ItemRating {
     std::optional<double> value;            // numeric items
     std::vector<std::string> checked;       // checklist items: ids of components present
     std::vector<double> specialists;        // per-specialist items: one value per specialist
+    InputValues inputs;                     // rule items: named inputs (item_rule.h)
     bool cannot_rate = false;
     std::string cannot_rate_reason;
 
