@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <numeric>
 
 namespace fidelis::demo {
@@ -54,6 +55,23 @@ std::optional<double> value_for(Rng& rng, const NumericRule& rule, int level) {
     return value_in(rng, *rng.pick(fits), rule.decimals);
 }
 
+// Inputs that give each level, found once per definition and item: trying a rule's
+// inputs takes a few milliseconds, and a national demo rates V6 tens of thousands of times.
+const std::map<int, std::vector<InputValues>>& rule_samples(const Scale& scale, const Item& item) {
+    static std::mutex guard;
+    static std::map<std::string, std::map<int, std::vector<InputValues>>> cache;
+    std::lock_guard<std::mutex> lock(guard);
+    const std::string key = scale.content_hash + "/" + item.id;
+    auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+    std::map<int, std::vector<InputValues>> by_level;
+    try_rule_inputs(*item.rule, 200000, [&](const InputValues& iv, const RuleOutcome& o) {
+        // Demo teams enter every input, as a careful reviewer would.
+        if (o.level && iv.size() == item.rule->inputs.size()) by_level[*o.level].push_back(iv);
+    });
+    return cache.emplace(key, std::move(by_level)).first->second;
+}
+
 }  // namespace
 
 ItemRating inputs_for(Rng& rng, const Scale& scale, const Item& item, int level, int specialists) {
@@ -95,6 +113,20 @@ ItemRating inputs_for(Rng& rng, const Scale& scale, const Item& item, int level,
             }
         }
         if (const auto derived = level_for_specialists(item, r.specialists)) r.level = derived;
+        break;
+    }
+    case ItemShape::Rule: {
+        if (!item.rule) break;
+        const auto& samples = rule_samples(scale, item);
+        const auto at = samples.find(level);
+        if (at == samples.end() || at->second.empty()) break;  // rated by level alone
+        InputValues iv = at->second[rng.next() % at->second.size()];
+        // Every specialist alike, so their mean is the level the sample gives.
+        if (item.rule->per_specialist())
+            for (auto& [name, values] : iv)
+                if (const RuleInput* in = item.rule->input(name); in && in->per_specialist)
+                    values.assign(std::size_t(std::max(1, specialists)), values.front());
+        r.inputs = std::move(iv);
         break;
     }
     case ItemShape::Descriptive:

@@ -79,6 +79,7 @@ pugi::xml_node write_round(pugi::xml_node parent, const RoundRecord& rec, const 
         if (x.input.cannot_rate) attr(e, "cannot-rate", "true");
         text_child(e, "checked", join_words(x.input.checked));
         text_child(e, "specialists", join_numbers(x.input.specialists));
+        text_child(e, "inputs", encode_inputs(x.input.inputs));
         text_child(e, "cannot-rate-reason", x.input.cannot_rate_reason);
         text_child(e, "evidence", x.evidence);
         text_child(e, "note", x.note);

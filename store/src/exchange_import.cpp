@@ -182,8 +182,8 @@ private:
         for (pugi::xml_node x : n.children()) {
             const bool consensus = std::strcmp(x.name(), "consensus") == 0;
             if (!consensus && std::strcmp(x.name(), "rating") != 0) continue;
-            r_.check_single(x, {"checked", "specialists", "cannot-rate-reason", "evidence", "note", "rationale"});
-            r_.check_shape(x, {"checked", "specialists", "cannot-rate-reason", "evidence", "note", "rationale"},
+            r_.check_single(x, {"checked", "specialists", "inputs", "cannot-rate-reason", "evidence", "note", "rationale"});
+            r_.check_shape(x, {"checked", "specialists", "inputs", "cannot-rate-reason", "evidence", "note", "rationale"},
                            consensus ? std::initializer_list<const char*>{"item", "level", "value", "cannot-rate"}
                                      : std::initializer_list<const char*>{"item", "rater", "level", "value", "cannot-rate"});
             Rating rating;
@@ -195,6 +195,10 @@ private:
             rating.input.cannot_rate = r_.boolean(x, "cannot-rate").value_or(false);
             rating.input.checked = split_words(text_of(x, "checked"));
             rating.input.specialists = numbers(text_of(x, "specialists"), x);
+            if (const auto inputs = decode_inputs(text_of(x, "inputs")))
+                rating.input.inputs = *inputs;
+            else
+                r_.error(x.child("inputs"), tr(N_("<inputs> must hold one NAME=VALUE per line")));
             rating.input.cannot_rate_reason = text_of(x, "cannot-rate-reason");
             rating.evidence = text_of(x, "evidence");
             rating.note = text_of(x, "note");

@@ -103,11 +103,11 @@ Id Store::insert_record(const RoundRecord& rec, bool replace) {
         std::optional<Id> rater;
         if (x.rater_id != consensus_rater) rater = rater_ids.at(static_cast<int>(x.rater_id));
         impl_->cached("INSERT INTO ratings (round_id, item_id, rater_id, level, value, checked, specialists, "
-                      "cannot_rate, cannot_rate_reason, evidence, note, rationale) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                      "?8, ?9, ?10, ?11, ?12)")
+                      "cannot_rate, cannot_rate_reason, evidence, note, rationale, inputs) VALUES (?1, ?2, ?3, ?4, ?5, "
+                      "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
             .with(round_id, x.item_id, rater, x.input.level, x.input.value, join_words(x.input.checked),
                   join_numbers(x.input.specialists), x.input.cannot_rate ? 1 : 0, x.input.cannot_rate_reason,
-                  x.evidence, x.note, x.rationale)
+                  x.evidence, x.note, x.rationale, encode_inputs(x.input.inputs))
             .run();
     }
     for (const ItemFeedback& f : rec.feedback)

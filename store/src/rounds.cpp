@@ -53,6 +53,10 @@ std::string rating_summary(const Rating& r) {
     if (r.input.value) s += " value=" + number_text(*r.input.value);
     if (!r.input.checked.empty()) s += " checked=" + join_words(r.input.checked);
     if (!r.input.specialists.empty()) s += " specialists=" + join_numbers(r.input.specialists);
+    for (const auto& [name, values] : r.input.inputs) {
+        s += " " + name + "=";
+        for (std::size_t i = 0; i < values.size(); ++i) s += (i ? ";" : "") + values[i];
+    }
     if (r.input.cannot_rate) s += " cannot-rate=" + r.input.cannot_rate_reason;
     return s;
 }
@@ -70,12 +74,15 @@ Rating read_rating(const Statement& st) {
     r.evidence = st.text(8);
     r.note = st.text(9);
     r.rationale = st.text(10);
+    // Written only from checked inputs, so a text that does not decode is not ours: the
+    // rating then shows its level without inputs rather than failing the whole round.
+    r.input.inputs = decode_inputs(st.text(11)).value_or(InputValues{});
     return r;
 }
 
 const char* const rating_columns =
     "SELECT item_id, rater_id, level, value, checked, specialists, cannot_rate, cannot_rate_reason, evidence, note, "
-    "rationale FROM ratings ";
+    "rationale, inputs FROM ratings ";
 
 }  // namespace
 
@@ -266,9 +273,11 @@ void Store::save_rating(Id round_id, const Rating& rating) {
     const std::optional<Rating> old = this->rating(round_id, rating.item_id, rating.rater_id);
     Statement(impl_->db,
               "INSERT INTO ratings (round_id, item_id, rater_id, level, value, checked, specialists, cannot_rate, "
-              "cannot_rate_reason, evidence, note, rationale) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+              "cannot_rate_reason, evidence, note, rationale, inputs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+              "?11, ?12, ?13) "
               "ON CONFLICT (round_id, item_id, IFNULL(rater_id, 0)) DO UPDATE SET level = excluded.level, "
               "value = excluded.value, checked = excluded.checked, specialists = excluded.specialists, "
+              "inputs = excluded.inputs, "
               "cannot_rate = excluded.cannot_rate, cannot_rate_reason = excluded.cannot_rate_reason, "
               "evidence = excluded.evidence, note = excluded.note, rationale = excluded.rationale")
         .with(round_id, clean.item_id)
@@ -282,6 +291,7 @@ void Store::save_rating(Id round_id, const Rating& rating) {
         .bind(10, clean.evidence)
         .bind(11, clean.note)
         .bind(12, clean.rationale)
+        .bind(13, encode_inputs(clean.input.inputs))
         .run();
     const char* entity = rater ? "rating" : "consensus";
     const std::string key = clean.item_id + (rater ? "/" + rater->name : "");

@@ -76,6 +76,18 @@ Rating checked_rating(const Scale& scale, const Rating& rating) {
         refuse(format(tr(N_("Item {1} has no components to tick.")), {item->id}));
     if (!in.specialists.empty() && item->shape != ItemShape::PerSpecialist)
         refuse(format(tr(N_("Item {1} is not rated per employment specialist.")), {item->id}));
+    if (!in.inputs.empty() && !item->rule)
+        refuse(format(tr(N_("Item {1} takes no named inputs.")), {item->id}));
+    if (item->rule && !in.inputs.empty() && !in.cannot_rate) {
+        try {
+            in.inputs = checked_inputs(*item->rule, in.inputs, "en");
+        } catch (const Error& e) {
+            refuse(format(tr(N_("Item {1}: {2}.")), {item->id, e.what()}));
+        }
+        const RuleOutcome outcome = evaluate_rule(*item->rule, in.inputs, "en");
+        if (!outcome.level) refuse(format(tr(N_("Item {1}: {2}.")), {item->id, outcome.problem}));
+    }
+    if (in.cannot_rate) in.inputs.clear();
 
     if (in.value) {
         check_finite(*item, *in.value);

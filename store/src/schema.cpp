@@ -164,7 +164,13 @@ CREATE INDEX plan_actions_by_plan ON plan_actions(plan_id, position);
 CREATE INDEX history_by_field ON history(round_uuid, entity, entity_key, field);
 )sql";
 
-const char* const steps[] = {v1, v2, v3};
+// Version 4: named inputs of rule items (IPS-25 O1, V6), one text per rating in the form
+// scales/item_rule.h encodes. Older ratings have none and keep their own columns.
+const char* const v4 = R"sql(
+ALTER TABLE ratings ADD COLUMN inputs TEXT NOT NULL DEFAULT '';
+)sql";
+
+const char* const steps[] = {v1, v2, v3, v4};
 static_assert(sizeof steps / sizeof steps[0] == current_version, "one migration step per schema version");
 
 }  // namespace

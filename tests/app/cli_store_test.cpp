@@ -53,7 +53,7 @@ TEST_CASE("A round from db init to round show, through the command line") {
     CHECK(cli({"rate", "--db", db, "--round", round_id, "--item", "S1", "--level", "3", "--rater", "Omar Haddad"})
               .exit_code == 0);
     CHECK(cli({"rate", "--db", db, "--round", round_id, "--item", "O2", "--checked", "a,b,c", "--consensus"}).exit_code == 0);
-    CHECK(cli({"rate", "--db", db, "--round", round_id, "--item", "V6", "--specialists", "6;4,5;2", "--consensus"})
+    CHECK(cli({"rate", "--db", db, "--round", round_id, "--item", "V13", "--specialists", "70;45,5;30", "--consensus"})
               .exit_code == 0);
     CHECK(cli({"rate", "--db", db, "--round", round_id, "--item", "V1", "--cannot-rate", "Ingen uppgift",
                "--consensus"}).exit_code == 0);
@@ -71,7 +71,7 @@ TEST_CASE("A round from db init to round show, through the command line") {
     CHECK(show.out.find("rating\tS1\tAnna Berg\t4\t\tÄrendelistan\n") != std::string::npos);
     CHECK(show.out.find("rating\tS1\tOmar Haddad\t3\t\t\n") != std::string::npos);
     CHECK(show.out.find("rating\tO2\tconsensus\t3\t\t\n") != std::string::npos);
-    CHECK(show.out.find("rating\tV6\tconsensus\t3\t\t\n") != std::string::npos);  // 6, 4.5, 2: levels 5, 3, 2 -> 3.33 -> 3
+    CHECK(show.out.find("rating\tV13\tconsensus\t3\t\t\n") != std::string::npos);  // 70, 45.5, 30: levels 5, 3, 2 -> 3.33 -> 3
     CHECK(show.out.find("rating\tV1\tconsensus\t\tcannot-rate: Ingen uppgift\t\n") != std::string::npos);
     CHECK(show.out.find("total\t10\tincomplete\t3/25\n") != std::string::npos);
     CHECK(show.out.find("band\t") == std::string::npos);

@@ -328,21 +328,21 @@ TEST_CASE("A specialist value that cannot be read keeps its saved value instead 
     const Id round = d.editable_round();
     RoundPage* page = d.open(round, RoundPage::AssessmentTab);
     const auto& items = page->context().scale->items;
-    const std::size_t v6 = std::size_t(std::find_if(items.begin(), items.end(), [](const Item& i) { return i.id == "V6"; }) - items.begin());
-    page->assessment()->go_to(v6);
+    const std::size_t v13 = std::size_t(std::find_if(items.begin(), items.end(), [](const Item& i) { return i.id == "V13"; }) - items.begin());
+    page->assessment()->go_to(v13);
     pump(200);
     const Id rater = page->context().active_rater;
     auto specialist = [&](int i) { return field(page, fmt(_("Specialist {1}"), {wxString::Format("%d", i)})); };
-    type_into(specialist(1), "6");
-    type_into(specialist(2), "4");
-    type_into(specialist(3), "2");
-    auto saved = [&] { return d.stored().rating(round, "V6", rater)->input.specialists; };
-    REQUIRE(saved() == std::vector<double>{6, 4, 2});
-    type_into(specialist(2), "4x");
-    CHECK(saved() == std::vector<double>{6, 4, 2});
+    type_into(specialist(1), "70");
+    type_into(specialist(2), "40");
+    type_into(specialist(3), "20");
+    auto saved = [&] { return d.stored().rating(round, "V13", rater)->input.specialists; };
+    REQUIRE(saved() == std::vector<double>{70, 40, 20});
+    type_into(specialist(2), "40x");
+    CHECK(saved() == std::vector<double>{70, 40, 20});
     CHECK(marked_with(specialist(2), fmt(_("write a number, for example {1}"), {number(2.5, 1)})));
-    type_into(specialist(3), "3");
-    CHECK(saved() == std::vector<double>{6, 4, 3});  // the valid fields are still saved
+    type_into(specialist(3), "30");
+    CHECK(saved() == std::vector<double>{70, 40, 30});  // the valid fields are still saved
 }
 
 TEST_CASE("A county filter date that cannot be read is marked, not silently ignored", "[gui]") {

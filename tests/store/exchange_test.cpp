@@ -36,10 +36,15 @@ void fill(Store& store) {
     chk.input.checked = {"b", "e"};
     store.save_rating(s.round, chk);
     Rating ps;
-    ps.item_id = "V6";
+    ps.item_id = "V13";
     ps.rater_id = s.omar;
-    ps.input.specialists = {6, 4.5, 2};
+    ps.input.specialists = {70, 45.5, 20};
     store.save_rating(s.round, ps);
+    Rating rule;
+    rule.item_id = "V6";
+    rule.rater_id = s.omar;
+    rule.input.inputs = {{"contacts", {"6", "4.5"}}, {"seekers", {"3", "2"}}, {"tracking", {"weekly"}}};
+    store.save_rating(s.round, rule);
     agree_all(store, s.round, 4);
     Rating c = rating("V1", consensus_rater, 2);
     c.rationale = "Enades efter samtal";
@@ -106,7 +111,10 @@ TEST_CASE("Everything a round holds survives the journey") {
     CHECK(rb.raters.size() == 2);
     CHECK(b.rating(rb.id, "S1", rb.raters[0].id)->note == "Rad ett\nRad två med \"citat\" & <tecken>");
     CHECK(b.rating(rb.id, "S1", rb.raters[0].id)->input.value == 22);
-    CHECK(b.rating(rb.id, "V6", rb.raters[1].id)->input.specialists == std::vector<double>{6, 4.5, 2});
+    CHECK(b.rating(rb.id, "V13", rb.raters[1].id)->input.specialists == std::vector<double>{70, 45.5, 20});
+    const auto v6 = b.rating(rb.id, "V6", rb.raters[1].id);
+    CHECK(v6->input.inputs == InputValues{{"contacts", {"6", "4.5"}}, {"seekers", {"3", "2"}}, {"tracking", {"weekly"}}});
+    CHECK(v6->input.level == 5);  // 5 and 5 (4.5 contacts for 2 job seekers)
     CHECK(b.rating(rb.id, "V1", consensus_rater)->rationale == "Enades efter samtal");
     CHECK(b.team_figures(rb.id)->participants.other == 1);
     CHECK(b.plan(rb.id).manager == "Eva Holm");

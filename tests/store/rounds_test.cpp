@@ -64,12 +64,39 @@ TEST_CASE("Numeric, checklist and per-specialist inputs decide the level") {
     CHECK_THROWS_WITH(store.save_rating(s.round, checklist), Catch::Contains("no component \"z\""));
 
     Rating per_specialist;
-    per_specialist.item_id = "V6";
+    per_specialist.item_id = "V13";
     per_specialist.rater_id = s.omar;
-    per_specialist.input.specialists = {6.5, 5, 2.5};  // levels 5, 4, 2 -> 3.67 -> 4
+    per_specialist.input.specialists = {70, 55, 30};  // levels 5, 4, 2 -> 3.67 -> 4
     store.save_rating(s.round, per_specialist);
-    CHECK(store.rating(s.round, "V6", s.omar)->input.level == 4);
-    CHECK(store.rating(s.round, "V6", s.omar)->input.specialists == std::vector<double>{6.5, 5, 2.5});
+    CHECK(store.rating(s.round, "V13", s.omar)->input.level == 4);
+    CHECK(store.rating(s.round, "V13", s.omar)->input.specialists == std::vector<double>{70, 55, 30});
+
+    // Rule items: the level follows the official rule from the named inputs.
+    Rating rule;
+    rule.item_id = "V6";
+    rule.rater_id = s.omar;
+    rule.input.inputs = {{"contacts", {"6", "5"}}, {"tracking", {"monthly"}}};  // capped at 3, 3
+    store.save_rating(s.round, rule);
+    CHECK(store.rating(s.round, "V6", s.omar)->input.level == 3);
+    CHECK(store.rating(s.round, "V6", s.omar)->input.inputs.at("tracking") == std::vector<std::string>{"monthly"});
+    rule.input.level = 5;
+    CHECK_THROWS_WITH(store.save_rating(s.round, rule), Catch::Contains("does not match"));
+    rule.input.level.reset();
+    rule.input.inputs = {{"contacts", {"6"}}};
+    CHECK_THROWS_WITH(store.save_rating(s.round, rule), Catch::Contains("tracking is missing"));
+    rule.input.inputs = {{"attachment", {"none"}}};
+    CHECK_THROWS_WITH(store.save_rating(s.round, rule), Catch::Contains("no input \"attachment\""));
+    Rating o1;
+    o1.item_id = "O1";
+    o1.rater_id = s.omar;
+    o1.input.inputs = {{"attachment", {"teams1or2"}}};
+    CHECK_THROWS_WITH(store.save_rating(s.round, o1), Catch::Contains("missing: colocated-days, share"));
+    o1.input.inputs["share"] = {"75"};
+    store.save_rating(s.round, o1);
+    CHECK(store.rating(s.round, "O1", s.omar)->input.level == 4);
+    Rating inputs_elsewhere = rating("S1", s.omar, 3);
+    inputs_elsewhere.input.inputs = {{"share", {"75"}}};
+    CHECK_THROWS_WITH(store.save_rating(s.round, inputs_elsewhere), Catch::Contains("takes no named inputs"));
 
     // A level can still be picked for a numeric item when no number is known.
     store.save_rating(s.round, rating("V4", s.omar, 3));
