@@ -4,23 +4,29 @@
 
 namespace fidelis::cli {
 
-std::optional<std::string> Args::option(const std::string& name) {
-    std::optional<std::string> value;
+std::vector<std::string> Args::options(const std::string& name) {
+    std::vector<std::string> values;
     for (std::size_t i = 0; i < words_.size();) {
         const std::string& w = words_[i];
         if (w == name) {
             if (i + 1 >= words_.size())
                 throw UsageError(format(tr(N_("{1} needs a value")), {name}));
-            value = words_[i + 1];
+            values.push_back(words_[i + 1]);
             words_.erase(words_.begin() + long(i), words_.begin() + long(i) + 2);
         } else if (w.rfind(name + "=", 0) == 0) {
-            value = w.substr(name.size() + 1);
+            values.push_back(w.substr(name.size() + 1));
             words_.erase(words_.begin() + long(i));
         } else {
             ++i;
         }
     }
-    return value;
+    return values;
+}
+
+std::optional<std::string> Args::option(const std::string& name) {
+    std::vector<std::string> values = options(name);
+    if (values.empty()) return std::nullopt;
+    return values.back();
 }
 
 std::string Args::required(const std::string& name) {

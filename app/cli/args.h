@@ -19,6 +19,8 @@ public:
 
     // "--name VALUE" or "--name=VALUE"; the last one wins.
     std::optional<std::string> option(const std::string& name);
+    // Every value of a repeatable option, in order.
+    std::vector<std::string> options(const std::string& name);
     std::string required(const std::string& name);
     bool flag(const std::string& name);
     // Whatever is not an option, in order. Call after taking every option: any option

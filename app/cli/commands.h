@@ -17,6 +17,7 @@ struct Context {
 int scales_list(Args& args, Context& ctx);
 int scales_show(Args& args, Context& ctx);
 int scales_check(Args& args, Context& ctx);
+int scales_diff(Args& args, Context& ctx);
 
 int db_init(Args& args, Context& ctx);
 int db_check(Args& args, Context& ctx);

@@ -30,6 +30,9 @@ const std::vector<Command>& commands() {
         {"scales show", N_("show a scale's sections, items, anchors and bands: ID|FILE [--lang sv|en]"),
          scales_show},
         {"scales check", N_("validate scale files: FILE..."), scales_check},
+        {"scales diff", N_("what changed between two definitions, item by item: OLD NEW (each an ID, a FILE, or with "
+                           "--db FILE a content hash from round show)"),
+         scales_diff},
         {"db init", N_("create a database for a county: --db FILE --county 06"), db_init},
         {"db check", N_("check a whole database for damage: --db FILE [--details]"), db_check},
         {"demo", N_("create the demo database (Jönköping county), or with --national a synthetic country of N teams "
@@ -45,8 +48,9 @@ const std::vector<Command>& commands() {
         {"round show", N_("show a round: --db FILE --round ID"), round_show},
         {"round status", N_("move a round on: --db FILE --round ID --set draft|consensus|completed [--reason TEXT]"),
          round_status},
-        {"rate", N_("record a rating: --db FILE --round ID --item ID --level N [--rater NAME | --consensus] "
-                    "[--note TEXT] [--cannot-rate REASON]"),
+        {"rate", N_("record a rating: --db FILE --round ID --item ID [--level N] [--value X] [--checked a,b] "
+                    "[--specialists v1;v2] [--input NAME=VALUE]... [--rater NAME | --consensus] [--note TEXT] "
+                    "[--cannot-rate REASON]"),
          rate},
         {"export", N_("write an exchange file: --db FILE [--team ID] [--round ID] --out FILE.xml"), export_command},
         {"import", N_("merge an exchange file: --db FILE [--dry-run] [--replace] FILE.xml"), import_command},

@@ -2,7 +2,9 @@
 
 #include "base/error.h"
 #include "base/i18n.h"
+#include "scales/scale_diff.h"
 #include "scales/scale_library.h"
+#include "store/store.h"
 #include "scales/scale_loader.h"
 #include "base/utf8.h"
 
@@ -24,6 +26,7 @@ std::string shape_name(const Item& item) {
     case ItemShape::PerSpecialist:
         return item.basis == SpecialistBasis::Numeric ? tr(N_("per specialist, numeric"))
                                                       : tr(N_("per specialist"));
+    case ItemShape::Rule: return tr(N_("rule"));
     case ItemShape::Descriptive: break;
     }
     return tr(N_("descriptive"));
@@ -104,6 +107,20 @@ void show_scale(const Scale& s, const std::string& lang, std::ostream& out) {
                         << " → " << c.level;
                 out << "\n";
             }
+            if (item.rule) {
+                out << "      " << tr(N_("Inputs")) << ":\n";
+                for (const RuleInput& in : item.rule->inputs) {
+                    std::string head = "        --input " + in.name + "=";
+                    head += in.per_specialist ? "v1;v2;…" : "…";
+                    std::string tail = describe_input_values(in, lang);
+                    if (in.per_specialist) tail += "; " + tr(N_("one value per specialist"));
+                    if (in.optional) tail += "; " + tr(N_("optional"));
+                    out << head << "  " << in.label.get(lang) << " (" << tail << ")\n";
+                    for (const auto& o : in.options) out << "            " << o.value << "  " << o.label.get(lang) << "\n";
+                }
+                out << "      " << tr(N_("Rule")) << ":\n";
+                for (const auto& line : describe_rule(*item.rule, lang)) print_wrapped(out, "        ", line);
+            }
             for (const auto& l : s.levels) {
                 if (const LocalText* a = s.anchor_text(item, l.value))
                     print_wrapped(out, "      " + std::to_string(l.value) + ": ", a->get(lang));
@@ -158,6 +175,58 @@ int scales_show(Args& args, Context& ctx) {
         scale = e->scale;
     }
     show_scale(*scale, ctx.lang, ctx.out);
+    return 0;
+}
+
+namespace {
+
+// A definition named on the command line: a file, a scale id in the library, or (with
+// --db) the content hash of a snapshot that rounds in that database were rated on.
+ScalePtr definition(const std::string& what, const std::optional<std::string>& db) {
+    if (what.size() > 4 && what.compare(what.size() - 4, 4, ".xml") == 0) {
+        ScaleLoadResult r = load_scale_file(what);
+        if (!r.ok()) throw Error(to_string(r.problems));
+        return r.scale;
+    }
+    if (db && what.size() == 64) {
+        Store::OpenOptions o;
+        o.read_only = true;
+        Store store = Store::open(*db, o);
+        if (ScalePtr s = store.scale_by_hash(what)) return s;
+        throw Error(format(tr(N_("{1} holds no definition with the content hash {2}")), {*db, what}));
+    }
+    const ScaleLibrary lib = ScaleLibrary::discover();
+    const ScaleEntry* e = lib.find(what, "");
+    if (!e) throw Error(format(tr(N_("no scale with id \"{1}\"; see fidelis-cli scales list")), {what}));
+    return e->scale;
+}
+
+}  // namespace
+
+int scales_diff(Args& args, Context& ctx) {
+    const auto db = args.option("--db");
+    const auto words = args.positionals();
+    if (words.size() != 2)
+        throw UsageError(tr(N_("usage: fidelis-cli scales diff OLD NEW [--db FILE] [--lang sv|en]")));
+    const ScalePtr a = definition(words[0], db);
+    const ScalePtr b = definition(words[1], db);
+    const ScaleDiff d = diff_scales(*a, *b, ctx.lang);
+    std::ostream& out = ctx.out;
+    out << a->display_name(ctx.lang) << " " << a->content_hash.substr(0, 12) << " → " << b->display_name(ctx.lang) << " "
+        << b->content_hash.substr(0, 12) << "\n";
+    if (d.identical()) {
+        out << (a->content_hash == b->content_hash ? tr(N_("The definitions are identical."))
+                                                    : tr(N_("No difference in content; only layout or comments differ.")))
+            << "\n";
+        return 0;
+    }
+    for (const auto& c : d.scale_changes) print_wrapped(out, "  ", c);
+    for (const auto& id : d.added_items) out << "\n" << id << "  " << tr(N_("added")) << "\n";
+    for (const auto& id : d.removed_items) out << "\n" << id << "  " << tr(N_("removed")) << "\n";
+    for (const auto& item : d.changed_items) {
+        out << "\n" << item.item_id << "  " << b->item(item.item_id)->name.get(ctx.lang) << "\n";
+        for (const auto& c : item.changes) print_wrapped(out, "  ", c);
+    }
     return 0;
 }
 

@@ -11,6 +11,7 @@
 #include "store/exchange.h"
 #include "store/store.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -190,6 +191,7 @@ int rate(Args& args, Context&) {
     const auto value = args.option("--value");
     const auto checked = args.option("--checked");
     const auto specialists = args.option("--specialists");
+    const std::vector<std::string> input_args = args.options("--input");
     const auto rater_name = args.option("--rater");
     const auto role = args.option("--role");
     const bool consensus = args.flag("--consensus");
@@ -225,27 +227,58 @@ int rate(Args& args, Context&) {
         for (std::string c; std::getline(ss, c, ',');)
             if (!c.empty()) rating.input.checked.push_back(c);
     }
-    if (specialists) {
+    const ScalePtr scale = store.scale_of(store.round(round_id));
+    const Item* scale_item = scale->item(item);
+    const ItemRule* rule = scale_item && scale_item->rule ? &*scale_item->rule : nullptr;
+    if (specialists && rule && rule->specialist_input()) {
+        // A rule item's --specialists fills its per-specialist number (V6: contacts a week).
+        const auto a = parse_input_assignment(rule->specialist_input()->name + "=" + *specialists);
+        rating.input.inputs[a->first] = a->second;
+    } else if (specialists) {
         rating.input.specialists.clear();
         std::stringstream ss(*specialists);
         for (std::string c; std::getline(ss, c, ';');) rating.input.specialists.push_back(parse_number(c, "--specialists"));
     }
-    if (value || checked || specialists) {
+    for (const std::string& text : input_args) {
+        const auto a = parse_input_assignment(text);
+        if (!a) throw UsageError(format(tr(N_("--input needs NAME=VALUE (per specialist NAME=v1;v2), not \"{1}\"")), {text}));
+        // NAME= with nothing after it takes the input away.
+        if (a->second.size() == 1 && a->second.front().empty())
+            rating.input.inputs.erase(a->first);
+        else
+            rating.input.inputs[a->first] = a->second;
+    }
+    const bool inputs_given = value || checked || specialists || !input_args.empty();
+    if (inputs_given) {
         // The inputs decide the level unless one was given to check them against.
         if (!level) rating.input.level.reset();
     }
     if (cannot_rate) {
         rating.input.cannot_rate = true;
         rating.input.cannot_rate_reason = *cannot_rate;
-    } else if (level || value || checked || specialists) {
+    } else if (level || inputs_given) {
         rating.input.cannot_rate = false;
         rating.input.cannot_rate_reason.clear();
     }
     if (note) rating.note = *note;
     if (evidence) rating.evidence = *evidence;
     if (rationale) rating.rationale = *rationale;
-    if (!rating.input.level && !rating.input.cannot_rate && !value && !checked && !specialists)
-        throw UsageError(tr(N_("give --level, an input (--value, --checked, --specialists) or --cannot-rate REASON")));
+    if (!rating.input.level && !rating.input.cannot_rate && !inputs_given)
+        throw UsageError(
+            tr(N_("give --level, an input (--value, --checked, --specialists, --input) or --cannot-rate REASON")));
+    if (rule && !rating.input.inputs.empty() && !rating.input.cannot_rate && !rating.input.level) {
+        // The window keeps inputs that give no level yet; a command says what is missing.
+        // Values the rule refuses are left to the store, which names the item in its message.
+        InputValues checked;
+        try {
+            checked = checked_inputs(*rule, rating.input.inputs, "en");
+        } catch (const Error&) {
+        }
+        const RuleOutcome o = evaluate_rule(*rule, checked, "en");
+        if (!checked.empty() && !o.level)
+            throw Error(format(tr(N_("Item {1}: the inputs give no level yet ({2}); add the missing ones with --input")),
+                               {item, o.problem}));
+    }
     store.save_rating(round_id, rating);
     tx.commit();
     return 0;
@@ -286,6 +319,16 @@ int round_show(Args& args, Context& ctx) {
             out << "rating\t" << item.id << '\t' << (rater ? rater->name : "consensus") << '\t'
                 << (x.input.level && !x.input.cannot_rate ? std::to_string(*x.input.level) : "") << '\t'
                 << (x.input.cannot_rate ? "cannot-rate: " + x.input.cannot_rate_reason : "") << '\t' << x.note << '\n';
+            if (item.rule && !x.input.inputs.empty() && !x.input.cannot_rate) {
+                // The inputs as entered, and the rule's own account of the level they give.
+                const RuleOutcome o = evaluate_rule(*item.rule, x.input.inputs, lang);
+                std::string encoded = encode_inputs(x.input.inputs);
+                std::replace(encoded.begin(), encoded.end(), '\n', ' ');
+                out << "inputs\t" << item.id << '\t' << (rater ? rater->name : "consensus") << '\t' << encoded << '\n'
+                    << "derived\t" << item.id << '\t' << (rater ? rater->name : "consensus") << '\t'
+                    << (o.level ? std::to_string(*o.level) : "") << '\t'
+                    << (o.level ? o.explanation : o.problem) << '\n';
+            }
         }
     }
     return 0;

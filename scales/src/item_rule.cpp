@@ -119,12 +119,21 @@ std::string input_label(const RuleInput& in, const std::string& lang) {
     return in.label.empty() ? in.name : in.label.get(lang);
 }
 
+// A number as few decimals as it needs: thresholds read "at least 4", not "at least 4.0".
+std::string short_decimal(double x, int decimals, const std::string& lang) {
+    std::string s = format_decimal(x, decimals, lang);
+    if (s.find_first_of(".,") == std::string::npos) return s;
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
+    return s;
+}
+
 std::string value_label(const RuleInput& in, const std::string& v, const std::string& lang) {
     if (const InputOption* o = in.option(v)) return o->label.empty() ? o->value : o->label.get(lang);
     if (in.kind == InputKind::YesNo) return v == "yes" ? tr(N_("yes")) : tr(N_("no"));
     if (in.kind == InputKind::Number) {
         const auto x = parse_number(v);
-        std::string s = x ? format_decimal(*x, in.decimals, lang) : v;
+        std::string s = x ? short_decimal(*x, in.decimals, lang) : v;
         if (!in.unit.empty()) s += " " + in.unit.get(lang);
         return s;
     }
@@ -266,9 +275,16 @@ InputValues checked_inputs(const ItemRule& rule, const InputValues& values, cons
             first_specialist_input = name;
         }
         std::vector<std::string> canonical;
+        bool any = false;
         for (const auto& raw : vs) {
             const std::string v = trim(raw);
+            // An optional per-specialist input may be unknown for some specialists.
+            if (v.empty() && in->per_specialist && in->optional) {
+                canonical.emplace_back();
+                continue;
+            }
             if (v.empty()) throw Error(format(tr(N_("{1} has an empty value")), {name}));
+            any = true;
             switch (in->kind) {
             case InputKind::Number:
             case InputKind::Count: {
@@ -298,12 +314,9 @@ InputValues checked_inputs(const ItemRule& rule, const InputValues& values, cons
                 break;
             }
         }
-        out[name] = std::move(canonical);
+        if (any) out[name] = std::move(canonical);
     }
-    for (const auto& in : rule.inputs) {
-        if (!in.optional && !out.count(in.name) && !out.empty())
-            throw Error(format(tr(N_("{1} is missing ({2})")), {in.name, describe_input_values(in, lang)}));
-    }
+    (void)lang;
     return out;
 }
 
@@ -322,6 +335,14 @@ RuleOutcome evaluate_rule(const ItemRule& rule, const InputValues& values, const
         }
     }
     std::vector<std::string> missing;
+    for (const auto& in : rule.inputs) {
+        const auto it = values.find(in.name);
+        if (!in.optional && (it == values.end() || it->second.empty())) missing.push_back(in.name);
+    }
+    if (!missing.empty()) {
+        out.problem = format(tr(N_("missing: {1}")), {joined(missing, ", ")});
+        return out;
+    }
     std::vector<std::string> whys;
     double sum = 0;
     for (std::size_t s = 0; s < n; ++s) {
@@ -370,12 +391,13 @@ std::string describe_condition(const ItemRule& rule, const Condition& c, const s
         if (!t) return value_label(*in, number_text(b), lang);
         return format(tr(N_("{1} × {2}")), {format_decimal(b, b == std::floor(b) ? 0 : 1, lang), input_label(*t, lang)});
     };
+    // The input's name once, then its bounds: "share at least 50 and below 90 %".
     std::vector<std::string> parts;
-    if (c.min) parts.push_back(format(tr(N_("{1} at least {2}")), {name, bound(*c.min)}));
-    if (c.above) parts.push_back(format(tr(N_("{1} more than {2}")), {name, bound(*c.above)}));
-    if (c.max) parts.push_back(format(tr(N_("{1} at most {2}")), {name, bound(*c.max)}));
-    if (c.below) parts.push_back(format(tr(N_("{1} below {2}")), {name, bound(*c.below)}));
-    return joined(parts, " " + tr(N_("and")) + " ");
+    if (c.min) parts.push_back(format(tr(N_("at least {1}")), {bound(*c.min)}));
+    if (c.above) parts.push_back(format(tr(N_("more than {1}")), {bound(*c.above)}));
+    if (c.max) parts.push_back(format(tr(N_("at most {1}")), {bound(*c.max)}));
+    if (c.below) parts.push_back(format(tr(N_("below {1}")), {bound(*c.below)}));
+    return name + " " + joined(parts, " " + tr(N_("and")) + " ");
 }
 
 std::vector<std::string> describe_rule(const ItemRule& rule, const std::string& lang) {

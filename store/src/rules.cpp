@@ -84,8 +84,12 @@ Rating checked_rating(const Scale& scale, const Rating& rating) {
         } catch (const Error& e) {
             refuse(format(tr(N_("Item {1}: {2}.")), {item->id, e.what()}));
         }
+        // Inputs that give no level yet (the window saves each as it is typed) are kept
+        // without a level; beside a level they would contradict it.
         const RuleOutcome outcome = evaluate_rule(*item->rule, in.inputs, "en");
-        if (!outcome.level) refuse(format(tr(N_("Item {1}: {2}.")), {item->id, outcome.problem}));
+        if (!outcome.level && in.level)
+            refuse(format(tr(N_("Item {1}: level {2} was given, but the inputs give no level ({3}).")),
+                          {item->id, std::to_string(*in.level), outcome.problem}));
     }
     if (in.cannot_rate) in.inputs.clear();
 

@@ -82,15 +82,21 @@ TEST_CASE("Numeric, checklist and per-specialist inputs decide the level") {
     rule.input.level = 5;
     CHECK_THROWS_WITH(store.save_rating(s.round, rule), Catch::Contains("does not match"));
     rule.input.level.reset();
-    rule.input.inputs = {{"contacts", {"6"}}};
-    CHECK_THROWS_WITH(store.save_rating(s.round, rule), Catch::Contains("tracking is missing"));
+    rule.input.inputs = {{"contacts", {"6"}}};  // kept while the rest is typed, with no level yet
+    store.save_rating(s.round, rule);
+    CHECK_FALSE(store.rating(s.round, "V6", s.omar)->input.level);
+    rule.input.level = 4;
+    CHECK_THROWS_WITH(store.save_rating(s.round, rule), Catch::Contains("missing: tracking"));
+    rule.input.level.reset();
     rule.input.inputs = {{"attachment", {"none"}}};
     CHECK_THROWS_WITH(store.save_rating(s.round, rule), Catch::Contains("no input \"attachment\""));
     Rating o1;
     o1.item_id = "O1";
     o1.rater_id = s.omar;
     o1.input.inputs = {{"attachment", {"teams1or2"}}};
+    o1.input.level = 4;
     CHECK_THROWS_WITH(store.save_rating(s.round, o1), Catch::Contains("missing: colocated-days, share"));
+    o1.input.level.reset();
     o1.input.inputs["share"] = {"75"};
     store.save_rating(s.round, o1);
     CHECK(store.rating(s.round, "O1", s.omar)->input.level == 4);

@@ -110,7 +110,8 @@ std::optional<InputValues> decode_inputs(const std::string& text);
 std::optional<std::pair<std::string, std::vector<std::string>>> parse_input_assignment(const std::string& text);
 
 // Checks names, kinds, bounds, options and the number of specialists, and returns the
-// values in canonical form; throws Error with a user message naming the input.
+// values in canonical form; throws Error with a user message naming the input. Inputs
+// not yet given are no error here: evaluate_rule says what is missing.
 InputValues checked_inputs(const ItemRule& rule, const InputValues& values, const std::string& lang);
 
 struct RuleOutcome {
