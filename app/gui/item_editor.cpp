@@ -1,5 +1,6 @@
 #include "item_editor.h"
 
+#include "base/error.h"
 #include "base/i18n.h"
 #include "ui.h"
 
@@ -45,6 +46,8 @@ void ItemEditor::build() {
     specialists_.clear();
     value_ = nullptr;
     derived_ = nullptr;
+    rule_inputs_.reset();
+    rule_problem_.clear();
     const Item& item = *item_;
     const Scale& scale = *ctx_.scale;
     const std::string& lang = ctx_.session.lang;
@@ -184,6 +187,19 @@ void ItemEditor::build() {
         sbox->Add(derived_, 0, wxALL, FromDIP(4));
         v->Add(sbox, 0, wxEXPAND | wxBOTTOM, gap);
     }
+    if (item.rule) {
+        // The rule's inputs decide the level; a level alone is still accepted when none are given.
+        auto* rbox = new wxStaticBoxSizer(wxVERTICAL, this, _("Inputs (the rule sets the level)"));
+        rule_inputs_ = std::make_unique<RuleInputs>(rbox->GetStaticBox(), rbox, *item.rule, rating_.input.inputs, lang,
+                                                    [this] {
+                                                        if (loading_) return;
+                                                        if (read_inputs()) changed();
+                                                        else sync_levels();
+                                                    });
+        derived_ = new wxStaticText(rbox->GetStaticBox(), wxID_ANY, "");
+        rbox->Add(derived_, 0, wxEXPAND | wxALL, FromDIP(4));
+        v->Add(rbox, 0, wxEXPAND | wxBOTTOM, gap);
+    }
     v->Add(check_.make_line(this), 0, wxEXPAND | wxBOTTOM, gap);
 
     auto* cr = new wxBoxSizer(wxHORIZONTAL);
@@ -291,11 +307,29 @@ bool ItemEditor::read_inputs() {
         for (const auto& v : specialist_values_)
             if (v) rating_.input.specialists.push_back(*v);
     }
+    if (rule_inputs_) {
+        wxString problem;
+        InputValues values = rule_inputs_->read(problem);
+        if (problem.empty()) {
+            try {
+                values = checked_inputs(*item_->rule, values, ctx_.session.lang);
+            } catch (const Error& e) {
+                problem = wx(e.what());
+            }
+        }
+        // Inputs the rule refuses stay on screen with the reason; the saved ones stand.
+        rule_problem_ = problem;
+        if (problem.empty()) {
+            rating_.input.inputs = values;
+            if (!values.empty()) rating_.input.cannot_rate = false;
+            if (!inputs_decide() && !values.empty()) rating_.input.level.reset();
+        }
+    }
     if (held.empty()) held_.erase(k);
     else held_[k] = held;
     report_held(false);
     return rating_.input.value != before.value || rating_.input.specialists != before.specialists ||
-           rating_.input.cannot_rate != before.cannot_rate;
+           rating_.input.inputs != before.inputs || rating_.input.cannot_rate != before.cannot_rate;
 }
 
 void ItemEditor::report_held(bool marks_current) {
@@ -334,6 +368,13 @@ void ItemEditor::sync_levels() {
                 text = fmt(_("Mean {1} gives level {2}"), {number(mean, 2), wxString::Format("%d", *l)});
             else
                 text = _("A value lies outside the item's ranges.");
+        } else if (item_->rule) {
+            if (!rule_problem_.empty()) {
+                text = rule_problem_;
+            } else if (!rating_.input.inputs.empty()) {
+                const RuleOutcome o = evaluate_rule(*item_->rule, rating_.input.inputs, ctx_.session.lang);
+                text = o.level ? wx(o.explanation) : fmt(_("No level yet: {1}"), {wx(o.problem)});
+            }
         } else if (item_->checklist && !rating_.input.checked.empty()) {
             text = fmt(_("{1} of {2} in place gives level {3}"),
                        {wxString::Format("%zu", rating_.input.checked.size()),
@@ -344,6 +385,7 @@ void ItemEditor::sync_levels() {
                                                             : _("not a number within the item's ranges");
         }
         derived_->SetLabel(text);
+        if (item_->rule) derived_->Wrap(std::max(FromDIP(300), GetClientSize().x - FromDIP(80)));
     }
 }
 

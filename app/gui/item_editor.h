@@ -6,6 +6,9 @@
 // saved value, is marked, and stays on screen, even after going to another item and back.
 #include "field_check.h"
 #include "round_context.h"
+#include "rule_inputs.h"
+
+#include <memory>
 
 #include <wx/scrolwin.h>
 
@@ -68,6 +71,8 @@ private:
     wxTextCtrl* value_ = nullptr;
     std::vector<wxCheckBox*> components_;
     std::vector<wxTextCtrl*> specialists_;
+    std::unique_ptr<RuleInputs> rule_inputs_;
+    wxString rule_problem_;  // why the typed inputs were not saved
     wxCheckBox* cannot_rate_ = nullptr;
     wxTextCtrl* reason_ = nullptr;
     wxTextCtrl* evidence_ = nullptr;

@@ -1,8 +1,11 @@
 // Round and trend analysis.
 #include "reports/analysis.h"
 
+#include "scales/scale_diff.h"
+
 #include <algorithm>
 #include <numeric>
+#include <set>
 
 namespace fidelis::reports {
 
@@ -105,6 +108,25 @@ RoundAnalysis analyse_round(Store& store, Id round_id) {
     return a;
 }
 
+std::vector<DefinitionChange> definition_changes(Store& store, const std::vector<Round>& rounds) {
+    std::vector<DefinitionChange> out;
+    std::set<std::string> seen;
+    for (std::size_t i = 1; i < rounds.size(); ++i) {
+        const Round& a = rounds[i - 1];
+        const Round& b = rounds[i];
+        if (a.scale_hash == b.scale_hash || !seen.insert(a.scale_hash + b.scale_hash).second) continue;
+        DefinitionChange c;
+        c.first_round = b.assessed_on;
+        c.older = store.scale_of(a);
+        c.newer = store.scale_of(b);
+        c.items = diff_scales(*c.older, *c.newer, "en").affected_items();
+        c.revision = revision_since(*c.older, *c.newer);
+        if (!c.revision) c.revision = revision_since(*c.newer, *c.older);  // back to an older definition
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
 TrendAnalysis analyse_trend(Store& store, Id team_id, const std::string& scale_id) {
     TrendAnalysis t;
     t.team = store.team(team_id);
@@ -120,6 +142,11 @@ TrendAnalysis analyse_trend(Store& store, Id team_id, const std::string& scale_i
         if (rounds[i].status != RoundStatus::Completed && i + 1 != rounds.size()) continue;
         const auto result = store.result_ratings(rounds[i].id);
         t.points.push_back(TrendPoint{rounds[i], score(*store.scale_of(rounds[i]), result), levels_of(result)});
+    }
+    {
+        std::vector<Round> shown;
+        for (const TrendPoint& p : t.points) shown.push_back(p.round);
+        t.definition_changes = definition_changes(store, shown);
     }
     const int threshold = stuck_threshold(*t.scale);
     for (const Item& item : t.scale->items) {

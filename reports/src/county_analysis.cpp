@@ -117,6 +117,19 @@ CountyAnalysis analyse_county(Store& store, const CountyQuery& q) {
     if (!groups.empty() &&
         std::any_of(c.teams.begin(), c.teams.end(), [](const TeamLine& t) { return t.group.empty(); }))
         c.groups.push_back({});  // teams outside every group come last
+    {
+        // Teams compared on different definitions of the scale: one line per definition,
+        // in the order the county first used them.
+        std::vector<Round> rounds;
+        for (const TeamLine& l : c.teams) rounds.push_back(l.round);
+        std::stable_sort(rounds.begin(), rounds.end(),
+                         [](const Round& a, const Round& b) { return a.assessed_on < b.assessed_on; });
+        std::vector<Round> firsts;
+        std::set<std::string> hashes;
+        for (const Round& r : rounds)
+            if (hashes.insert(r.scale_hash).second) firsts.push_back(r);
+        c.definition_changes = definition_changes(store, firsts);
+    }
     if (q.coded) {
         // Codes follow the results, so the order of codes says nothing a reader could
         // trace back to a municipality.

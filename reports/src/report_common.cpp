@@ -91,4 +91,18 @@ void ReportWriter::finish(const std::string& footer, const std::string& title_te
     doc.save(path);
 }
 
+void ReportWriter::definition_notes(const std::vector<DefinitionChange>& changes) {
+    for (const DefinitionChange& c : changes) {
+        std::string items;
+        for (const auto& id : c.items) items += (items.empty() ? "" : ", ") + id;
+        const std::string name = c.newer->display_name(lang);
+        std::string text =
+            c.revision ? format(t.tr("{1} revised {2}, from the round of {3}: {4}"),
+                                {name, c.revision->date, date(c.first_round), c.revision->note.get(lang)})
+                       : format(t.tr("The definition of {1} changed from the round of {2}."), {name, date(c.first_round)});
+        if (!items.empty()) text += " " + format(t.tr("Items whose text or rule changed: {1}."), {items});
+        flow.paragraph(text, pdf::Style{9});
+    }
+}
+
 }  // namespace fidelis::reports

@@ -47,6 +47,9 @@ public:
 
     // "IPS-25 edition 2019 · Round 2025-10-06 · External review · Generated 2026-11-22".
     std::string round_footer(const Scale& scale, const Round& round) const;
+    // One paragraph per change of definition among the rounds shown: levels either side
+    // follow different anchors or rules, and a reader must know before comparing them.
+    void definition_notes(const std::vector<DefinitionChange>& changes);
     // A translucent "DRAFT" across every page, and the word in every footer, where screen
     // readers and text extraction find it.
     void stamp_draft();

@@ -87,6 +87,7 @@ private:
         const Scale& scale = *a.scale;
         const int d = scale.scoring.decimals;
         flow.heading(t.tr("Summary"), 2);
+        definition_notes(a.definition_changes);
         flow.label_value(t.tr("Teams"), format(t.tr("{1} teams with a completed round ({2} with a complete total)"),
                                                {std::to_string(a.teams.size()), std::to_string(a.complete_teams)}));
         if (a.complete_teams) {

@@ -80,6 +80,7 @@ private:
                    : format(t.tr("Previous round: {1}. A change cannot be given because one of the totals is incomplete."),
                             {date(a.previous->assessed_on)}),
                 Style{10, Weight::Bold});
+            definition_notes(definition_changes(store, {*a.previous, a.round}));
         } else {
             flow.paragraph(t.tr("This is the team's first round with this scale."), Style{10, Weight::Bold});
         }
@@ -232,6 +233,11 @@ private:
             flow.label_value(format(t.tr("In place ({1} of {2})"), {std::to_string(in.checked.size()),
                                                                     std::to_string(item.checklist->components.size())}),
                              present, 110);
+        }
+        if (item.rule && !in.inputs.empty()) {
+            flow.label_value(t.tr("Entered"), describe_inputs(*item.rule, in.inputs, lang), 110);
+            const RuleOutcome o = evaluate_rule(*item.rule, in.inputs, lang);
+            if (o.level) flow.label_value(t.tr("Rule"), o.explanation, 110);
         }
         if (!in.specialists.empty()) {
             std::string values;

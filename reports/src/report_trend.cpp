@@ -26,6 +26,7 @@ public:
         flow.heading(t.tr("Total over time"), 2);
         charts::trend_chart(flow, scale, a.points, t);
         rounds_table();
+        definition_notes(a.definition_changes);
         progress(0.4);
         item_table();
         progress(0.7);

@@ -106,12 +106,10 @@ bool condition_holds(const ItemRule& rule, const Condition& c, const InputValues
     return true;
 }
 
+// By position, so an empty part keeps its place: "seekers=;2" is not "seekers=2".
 std::string joined(const std::vector<std::string>& parts, const std::string& sep) {
     std::string out;
-    for (const auto& p : parts) {
-        if (!out.empty()) out += sep;
-        out += p;
-    }
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? sep : std::string()) + parts[i];
     return out;
 }
 
@@ -453,7 +451,7 @@ std::string describe_inputs(const ItemRule& rule, const InputValues& values, con
         const auto it = values.find(in.name);
         if (it == values.end() || it->second.empty()) continue;
         std::vector<std::string> vs;
-        for (const auto& v : it->second) vs.push_back(value_label(in, v, lang));
+        for (const auto& v : it->second) vs.push_back(v.empty() ? "–" : value_label(in, v, lang));
         parts.push_back(format(tr(N_("{1}: {2}")), {input_label(in, lang), joined(vs, "; ")}));
     }
     return joined(parts, " · ");

@@ -3,6 +3,7 @@
 // embedded fonts are subsets that still hold every letter a Nordic name can need.
 #include "reports/layout.h"
 #include "reports/reports.h"
+#include "scales/scale_loader.h"
 #include "run.h"
 #include "store/demo.h"
 #include "temp_dir.h"
@@ -10,6 +11,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <cstdint>
 #include <map>
 #include <regex>
@@ -502,4 +505,60 @@ TEST_CASE("A name with letters nothing else in the report has still renders and 
     const std::size_t header = gray.out.find("255\n") + 4;
     CHECK(std::count_if(gray.out.begin() + std::ptrdiff_t(header), gray.out.end(),
                         [](char p) { return static_cast<unsigned char>(p) < 128; }) > 50);
+}
+
+TEST_CASE("A trend across a revised definition says where it changed; the round report shows a rule's inputs") {
+    TempDir dir;
+    const ScalePtr before =
+        load_scale_file(std::string(FIDELIS_FIXTURES) + "/scales/ips-25-before-2026-12.xml").scale;
+    const ScalePtr now = load_scale_file(std::string(FIDELIS_SOURCE_DIR) + "/scales/definitions/ips-25.xml").scale;
+    REQUIRE(before);
+    REQUIRE(now);
+    Store store = Store::create((dir / "r.fidelis").string(), "06");
+    const Id team = store.add_team("0687", "IPS Tranås", Method::IPS);
+    auto round_on = [&](const ScalePtr& scale, const char* date, bool with_inputs) {
+        Store::NewRound nr;
+        nr.team_id = team;
+        nr.scale = scale;
+        nr.assessed_on = *Date::try_parse(date);
+        nr.raters = {{"Anna Berg", ""}};
+        const Id id = store.create_round(nr);
+        for (const Item& item : scale->items) {
+            Rating r;
+            r.item_id = item.id;
+            r.rater_id = consensus_rater;
+            r.input.level = 4;
+            if (with_inputs && item.id == "O1") {
+                r.input.level.reset();
+                r.input.inputs = {{"attachment", {"teams1or2"}}, {"share", {"93"}}};
+            }
+            if (with_inputs && item.id == "V6") {
+                r.input.level.reset();
+                r.input.inputs = {{"contacts", {"6", "5"}}, {"tracking", {"monthly"}}};
+            }
+            store.save_rating(id, r);
+        }
+        store.set_status(id, RoundStatus::Consensus);
+        store.set_status(id, RoundStatus::Completed);
+        return id;
+    };
+    round_on(before, "2025-11-10", false);
+    const Id fresh = round_on(now, "2026-12-01", true);
+
+    write_trend_report(store, team, "ips-25", (dir / "t.pdf").string(), options("en"));
+    const std::string trend = verify((dir / "t.pdf").string());
+    CHECK(trend.find("IPS-25 revised 2026-12, from the round of 2026-12-01") != std::string::npos);
+    CHECK(trend.find("O1, O4, O5, O6, O7, O8, V6, V7, V11, V12") != std::string::npos);
+
+    write_round_report(store, fresh, (dir / "r.pdf").string(), options("en"));
+    const std::string round = verify((dir / "r.pdf").string());
+    if (const char* keep = std::getenv("FIDELIS_KEEP_REPORTS")) {
+        std::filesystem::copy_file(dir / "t.pdf", std::string(keep) + "/trend.pdf", std::filesystem::copy_options::overwrite_existing);
+        std::filesystem::copy_file(dir / "r.pdf", std::string(keep) + "/round.pdf", std::filesystem::copy_options::overwrite_existing);
+    }
+    CHECK(round.find("attached to one or two teams") != std::string::npos);
+    CHECK(round.find("O1 Integration through team assignment — level 5") != std::string::npos);
+    CHECK(round.find("V6 Job development: frequent employer contact — level 3") != std::string::npos);
+    CHECK(round.find("limited to 3") != std::string::npos);
+    CHECK(round.find("IPS-25 revised 2026-12, from the round of 2026-12-01") != std::string::npos);
 }

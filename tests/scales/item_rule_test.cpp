@@ -136,6 +136,9 @@ TEST_CASE("Inputs survive their text encoding, and damaged encodings are refused
     CHECK(encode_inputs(v) == "contacts=6;4.5\ntracking=weekly");
     CHECK(decode_inputs(encode_inputs(v)) == v);
     CHECK(decode_inputs("")->empty());
+    const InputValues gaps = {{"seekers", {"", "2", ""}}};
+    CHECK(encode_inputs(gaps) == "seekers=;2;");
+    CHECK(decode_inputs(encode_inputs(gaps)) == gaps);
     CHECK_FALSE(decode_inputs("contacts"));
     CHECK_FALSE(decode_inputs("a=1\na=2"));
     CHECK_FALSE(decode_inputs("a=<x>"));

@@ -51,6 +51,18 @@ struct RoundAnalysis {
 
 RoundAnalysis analyse_round(Store& store, Id round);
 
+// Where rounds of one scale id cross from one definition to another (a revision such as
+// IPS-25 2026-12): the reports say so, since levels on either side follow different text.
+struct DefinitionChange {
+    Date first_round;  // the first round on the newer definition
+    ScalePtr older, newer;
+    const Revision* revision = nullptr;  // the note the files give for it (in newer or older), if any
+    std::vector<std::string> items;      // items whose text or rule changed
+};
+
+// The changes between consecutive definitions among `rounds` (in date order).
+std::vector<DefinitionChange> definition_changes(Store& store, const std::vector<Round>& rounds);
+
 struct TrendPoint {
     Round round;
     Score score;
@@ -72,6 +84,7 @@ struct TrendAnalysis {
     std::vector<std::string> stuck;  // stuck in the latest rounds
     std::map<std::string, int> stuck_rounds;
     std::vector<ActionOutcome> actions;
+    std::vector<DefinitionChange> definition_changes;
 };
 
 // `scale_id` empty: the scale of the team's latest round.
@@ -145,6 +158,7 @@ struct CountyAnalysis {
     std::vector<ItemStats> items;
     std::vector<PairedChange> paired;
     double mean_paired_change = 0;
+    std::vector<DefinitionChange> definition_changes;  // among the rounds compared
     std::vector<std::string> common_strengths;
     std::vector<std::string> development_areas;
     GenderCount participants;
