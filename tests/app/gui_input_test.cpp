@@ -388,3 +388,64 @@ TEST_CASE("A team figure the database refuses is marked with its reason, and the
     CHECK(f.participants.men == 9);
     CHECK(f.competitive_work.women == 5);
 }
+
+TEST_CASE("A rule item's inputs in the window set the level by the official rule and are kept", "[gui]") {
+    if (delegated_to_xvfb()) return;
+    Demo d;
+    const Id round = d.editable_round();
+    RoundPage* page = d.open(round, RoundPage::AssessmentTab);
+    const auto& items = page->context().scale->items;
+    auto go_to = [&](const char* id) {
+        page->assessment()->go_to(std::size_t(
+            std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.id == id; }) - items.begin()));
+        pump(200);
+    };
+    auto choose = [&](const wxString& name, const wxString& option) {
+        auto* c = dynamic_cast<wxChoice*>(find_named(page, name));
+        REQUIRE(c);
+        REQUIRE(c->FindString(option) != wxNOT_FOUND);
+        c->SetSelection(c->FindString(option));
+        wxCommandEvent ev(wxEVT_CHOICE, c->GetId());
+        ev.SetEventObject(c);
+        c->GetEventHandler()->ProcessEvent(ev);
+        pump(100);
+    };
+    const Id rater = page->context().active_rater;
+    auto saved = [&](const char* item) { return d.stored().rating(round, item, rater); };
+
+    // The demo may have rated these already: what it entered is cleared first.
+    auto clear = [&](const wxString& name) {
+        field(page, name)->SetValue("");
+        pump(50);
+    };
+    go_to("O1");
+    clear(wxString::FromUTF8("Dagar i veckan på plats hos behandlingen"));
+    choose(wxString::FromUTF8("Koppling till behandlingsteam"), wxString::FromUTF8("knutna till ett eller två team"));
+    wxTextCtrl* share = field(page, wxString::FromUTF8("Andel av deltagarna från de ett eller två teamen"));
+    type_into(share, "60");
+    REQUIRE(saved("O1"));
+    CHECK(saved("O1")->input.level == 4);
+    CHECK(saved("O1")->input.inputs.at("share") == std::vector<std::string>{"60"});
+    type_into(share, "95");
+    CHECK(saved("O1")->input.level == 5);
+    type_into(share, "9x");  // not a number: the saved share stands
+    CHECK(saved("O1")->input.inputs.at("share") == std::vector<std::string>{"9"});
+
+    go_to("V6");
+    for (int i = 1; i <= 3; ++i) {
+        clear(fmt(wxString::FromUTF8("Deltagare som söker arbete, arbetsspecialist {1}"), {wxString::Format("%d", i)}));
+        clear(fmt(wxString::FromUTF8("Arbetsgivarkontakter per vecka, arbetsspecialist {1}"), {wxString::Format("%d", i)}));
+    }
+    choose(wxString::FromUTF8("Formulär för kontakterna"), _("(not given)"));
+    type_into(field(page, wxString::FromUTF8("Arbetsgivarkontakter per vecka, arbetsspecialist 1")), "6");
+    type_into(field(page, wxString::FromUTF8("Arbetsgivarkontakter per vecka, arbetsspecialist 2")), "5");
+    CHECK_FALSE(saved("V6")->input.level);  // no tracking form given yet: no level
+    choose(wxString::FromUTF8("Formulär för kontakterna"), wxString::FromUTF8("inget formulär"));
+    CHECK(saved("V6")->input.level == 2);
+    choose(wxString::FromUTF8("Formulär för kontakterna"), wxString::FromUTF8("handledaren går igenom det varje vecka"));
+    CHECK(saved("V6")->input.level == 5);  // 5 and 4: 4.5 rounds up
+
+    // Reopened, the inputs are where they were typed.
+    go_to("O1");
+    CHECK(field(page, wxString::FromUTF8("Andel av deltagarna från de ett eller två teamen"))->GetValue() == "9");
+}
