@@ -18,11 +18,17 @@ std::string number_text(double v) {
     return std::string(buf, res.ptr);
 }
 
+// To the input's decimals by division, so 90 + 0.1 is the 90.1 a person types.
+double rounded(double v, int decimals) {
+    const double f = std::pow(10.0, decimals);
+    return std::floor(v * f + 0.5) / f;
+}
+
 std::set<double> plain_points(const ItemRule& rule, const RuleInput& in) {
     const double step = std::pow(10.0, -in.decimals);
     std::set<double> pts;
     auto add = [&](double b) {
-        for (double v : {b - step, b, b + step}) pts.insert(std::floor(v / step + 0.5) * step);
+        for (double v : {b - step, b, b + step}) pts.insert(rounded(v, in.decimals));
     };
     for (const auto& l : rule.levels)
         for (const auto& a : l.when)
@@ -60,7 +66,7 @@ std::vector<std::string> candidates(const ItemRule& rule, const RuleInput& in) {
                         for (const auto& b : {c.min, c.max, c.below, c.above})
                             if (b)
                                 for (double v : {*b * tv - step, *b * tv, *b * tv + step})
-                                    pts.insert(std::floor(v / step + 0.5) * step);
+                                    pts.insert(rounded(v, in.decimals));
                 }
         for (double v : pts) {
             if ((in.min && v < *in.min - 1e-9) || (in.max && v > *in.max + 1e-9)) continue;

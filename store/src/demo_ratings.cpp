@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <mutex>
 #include <numeric>
 
@@ -65,10 +66,22 @@ const std::map<int, std::vector<InputValues>>& rule_samples(const Scale& scale, 
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
     std::map<int, std::vector<InputValues>> by_level;
+    // The plainest inputs that give each level (fewest inputs, then the smallest numbers),
+    // as a reviewer would enter them: O1 at 5 is "one or two teams, 90 %", not 7 days on site.
+    std::map<int, std::vector<std::pair<double, InputValues>>> ranked;
     try_rule_inputs(*item.rule, 200000, [&](const InputValues& iv, const RuleOutcome& o) {
-        // Demo teams enter every input, as a careful reviewer would.
-        if (o.level && iv.size() == item.rule->inputs.size()) by_level[*o.level].push_back(iv);
+        if (!o.level) return;
+        double cost = 1000.0 * double(iv.size());
+        for (const auto& [name, values] : iv)
+            if (const RuleInput* in = item.rule->input(name); in && in->kind == InputKind::Number)
+                cost += std::strtod(values.front().c_str(), nullptr);
+        ranked[*o.level].emplace_back(cost, iv);
     });
+    for (auto& [level, list] : ranked) {
+        std::stable_sort(list.begin(), list.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        if (!list.empty()) by_level[level].push_back(list.front().second);
+    }
     return cache.emplace(key, std::move(by_level)).first->second;
 }
 
