@@ -88,6 +88,20 @@ void ItemEditor::build() {
     }
     v->Add(prev, 0, wxEXPAND | wxBOTTOM, gap);
 
+    if (item.rule) {
+        // The rule's inputs come first, since they decide the level (a level alone is still
+        // accepted when none are given); the anchors below show what the level means.
+        auto* rbox = new wxStaticBoxSizer(wxVERTICAL, this, _("Inputs (the rule sets the level)"));
+        rule_inputs_ = std::make_unique<RuleInputs>(rbox->GetStaticBox(), rbox, *item.rule, rating_.input.inputs, lang,
+                                                    [this] {
+                                                        if (loading_) return;
+                                                        if (read_inputs()) changed();
+                                                        else sync_levels();
+                                                    });
+        derived_ = new wxStaticText(rbox->GetStaticBox(), wxID_ANY, "");
+        rbox->Add(derived_, 0, wxEXPAND | wxALL, FromDIP(4));
+        v->Add(rbox, 0, wxEXPAND | wxBOTTOM, gap);
+    }
     // The anchors as a choice of levels, each with its full text.
     auto* box = new wxStaticBoxSizer(wxVERTICAL, this, _("Level"));
     for (const Level& l : scale.levels) {
@@ -186,19 +200,6 @@ void ItemEditor::build() {
         derived_ = new wxStaticText(sbox->GetStaticBox(), wxID_ANY, "");
         sbox->Add(derived_, 0, wxALL, FromDIP(4));
         v->Add(sbox, 0, wxEXPAND | wxBOTTOM, gap);
-    }
-    if (item.rule) {
-        // The rule's inputs decide the level; a level alone is still accepted when none are given.
-        auto* rbox = new wxStaticBoxSizer(wxVERTICAL, this, _("Inputs (the rule sets the level)"));
-        rule_inputs_ = std::make_unique<RuleInputs>(rbox->GetStaticBox(), rbox, *item.rule, rating_.input.inputs, lang,
-                                                    [this] {
-                                                        if (loading_) return;
-                                                        if (read_inputs()) changed();
-                                                        else sync_levels();
-                                                    });
-        derived_ = new wxStaticText(rbox->GetStaticBox(), wxID_ANY, "");
-        rbox->Add(derived_, 0, wxEXPAND | wxALL, FromDIP(4));
-        v->Add(rbox, 0, wxEXPAND | wxBOTTOM, gap);
     }
     v->Add(check_.make_line(this), 0, wxEXPAND | wxBOTTOM, gap);
 

@@ -434,11 +434,11 @@ TEST_CASE("A rule item's inputs in the window set the level by the official rule
     go_to("V6");
     for (int i = 1; i <= 3; ++i) {
         clear(fmt(wxString::FromUTF8("Deltagare som söker arbete, arbetsspecialist {1}"), {wxString::Format("%d", i)}));
-        clear(fmt(wxString::FromUTF8("Arbetsgivarkontakter per vecka, arbetsspecialist {1}"), {wxString::Format("%d", i)}));
+        clear(fmt(wxString::FromUTF8("Arbetsgivarkontakter, arbetsspecialist {1}"), {wxString::Format("%d", i)}));
     }
     choose(wxString::FromUTF8("Formulär för kontakterna"), _("(not given)"));
-    type_into(field(page, wxString::FromUTF8("Arbetsgivarkontakter per vecka, arbetsspecialist 1")), "6");
-    type_into(field(page, wxString::FromUTF8("Arbetsgivarkontakter per vecka, arbetsspecialist 2")), "5");
+    type_into(field(page, wxString::FromUTF8("Arbetsgivarkontakter, arbetsspecialist 1")), "6");
+    type_into(field(page, wxString::FromUTF8("Arbetsgivarkontakter, arbetsspecialist 2")), "5");
     CHECK_FALSE(saved("V6")->input.level);  // no tracking form given yet: no level
     choose(wxString::FromUTF8("Formulär för kontakterna"), wxString::FromUTF8("inget formulär"));
     CHECK(saved("V6")->input.level == 2);
