@@ -18,7 +18,7 @@ int main() {
     const std::string db = (dir / "demo.fidelis").string();
     { fidelis::Store s = fidelis::create_demo(db); }
     const std::string command = "XDG_CONFIG_HOME=" + (dir / "config").string() +
-                                " xvfb-run -a -s '-screen 0 1280x800x24' " FIDELIS_GUI_BINARY " --db " + db +
+                                " xvfb-run -a -s '-screen 0 1280x800x24 -noreset' " FIDELIS_GUI_BINARY " --db " + db +
                                 " --benchmark-startup 2>/dev/null";
     std::vector<double> ms;
     for (int i = 0; i < 6; ++i) {

@@ -71,12 +71,6 @@ Store open_store(Args& args, bool read_only = false, const std::string& actor = 
     return Store::open(args.required("--db"), options);
 }
 
-std::string read_input(const std::string& path) {
-    std::ifstream in(path_from_utf8(path), std::ios::binary);
-    if (!in) throw Error(format(tr(N_("Cannot read {1}.")), {path}));
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 }  // namespace
 
 int db_init(Args& args, Context& ctx) {
@@ -364,7 +358,9 @@ int export_command(Args& args, Context& ctx) {
             team ? store.rounds_of_team(parse_id(*team, "--team")) : store.all_rounds();
         for (const Round& r : rounds) ids.push_back(r.id);
     }
-    write_file_atomically(path_from_utf8(out), export_rounds(store, ids));
+    AtomicFile file(path_from_utf8(out));
+    export_rounds(store, ids, file.stream());
+    file.commit();
     ctx.out << ids.size() << '\t' << out << '\n';
     return 0;
 }
@@ -378,7 +374,9 @@ int import_command(Args& args, Context& ctx) {
     if (files.size() != 1) throw UsageError(tr(N_("usage: fidelis-cli import --db FILE [--dry-run] [--replace] FILE.xml")));
     // A dry run is the real import, rolled back: it opens the database as the import would.
     Store store = Store::open(db);
-    const ImportReport report = import_exchange(store, read_input(files[0]), files[0], options);
+    std::ifstream in(path_from_utf8(files[0]), std::ios::binary);
+    if (!in) throw Error(format(tr(N_("Cannot read {1}.")), {files[0]}));
+    const ImportReport report = import_exchange(store, in, files[0], options);
     for (const ImportedRound& r : report.rounds) {
         ctx.out << code_of(r.outcome) << '\t' << r.uuid << '\t' << r.municipality_code << '\t' << r.team << '\t'
                 << r.scale << '\t' << r.date.iso();

@@ -392,13 +392,14 @@ void MainFrame::import_file() {
 void MainFrame::import_path(const std::string& path) {
     if (!session_.has_store()) return;
     try {
-        std::ifstream in(path, std::ios::binary);
-        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        // The file is read as a stream, twice: memory follows one round, not the file.
+        std::ifstream first(path_from_utf8(path), std::ios::binary);
         // Nothing changes until the user has seen what would.
-        const ImportReport dry = import_exchange(*session_.store, text, path, ImportOptions{true, false});
+        const ImportReport dry = import_exchange(*session_.store, first, path, ImportOptions{true, false});
         ImportDialog confirm_dlg(this, dry);
         if (confirm_dlg.ShowModal() != wxID_OK) return;
-        const ImportReport done = import_exchange(*session_.store, text, path, ImportOptions{false, confirm_dlg.replace->GetValue()});
+        std::ifstream again(path_from_utf8(path), std::ios::binary);
+        const ImportReport done = import_exchange(*session_.store, again, path, ImportOptions{false, confirm_dlg.replace->GetValue()});
         using O = ImportedRound::Outcome;
         session_.status(fmt(_("Imported: {1} added, {2} identical skipped, {3} conflicting, {4} replaced."),
                             {wxString::Format("%d", done.count(O::Added)), wxString::Format("%d", done.count(O::Identical)),
@@ -419,8 +420,9 @@ void MainFrame::export_rounds() {
     try {
         std::vector<Id> ids;
         for (const Round& r : team ? session_.store->rounds_of_team(team) : session_.store->all_rounds()) ids.push_back(r.id);
-        const std::string text = fidelis::export_rounds(*session_.store, ids);
-        write_file_atomically(path_from_utf8(utf8(dlg.GetPath())), text);
+        AtomicFile file(path_from_utf8(utf8(dlg.GetPath())));
+        fidelis::export_rounds(*session_.store, ids, file.stream());
+        file.commit();
         session_.status(fmt(_("{1} rounds exported to {2}"), {wxString::Format("%zu", ids.size()), dlg.GetPath()}));
     } catch (...) {
         show_error(this, std::current_exception());

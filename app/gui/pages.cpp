@@ -172,9 +172,8 @@ CountyPage::CountyPage(wxWindow* parent, Session& session)
     v->Add(head, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
     auto* filters = new wxWrapSizer(wxHORIZONTAL);
     scale_ = new wxChoice(this, wxID_ANY);
-    std::set<std::string> seen;
-    for (const Round& r : session.store->all_rounds())
-        if (seen.insert(r.scale_id).second) scale_ids_.push_back(r.scale_id);
+    // Not all_rounds(): that loads every round of the country with its raters (1.6 s at 4×).
+    scale_ids_ = session.store->scale_ids_in_use();
     for (const auto& id : scale_ids_) {
         const ScaleEntry* entry = session.scales.find(id);
         scale_->Append(wx(entry ? entry->scale->display_name(session.lang) : id));

@@ -5,18 +5,26 @@ namespace fidelis {
 
 std::vector<TeamResult> Store::latest_results(const ResultQuery& q) {
     Database& db = impl_->db;
-    // The newest matching round of each team; ties on the date go to the later row.
-    Statement st(db,
-                 "WITH chosen AS (SELECT r.id, ROW_NUMBER() OVER (PARTITION BY r.team_id ORDER BY r.assessed_on DESC, "
-                 "r.id DESC) AS n FROM rounds r JOIN scale_snapshots s ON s.hash = r.scale_hash JOIN teams t ON "
-                 "t.id = r.team_id JOIN municipalities m ON m.code = t.municipality_code WHERE s.scale_id = ?1 AND "
-                 "(?2 = '' OR s.edition = ?2) AND (?3 IS NULL OR r.assessed_on >= ?3) AND (?4 IS NULL OR "
-                 "r.assessed_on <= ?4) AND (?5 = '' OR m.county_code = ?5) AND (?6 = 0 OR r.status = 'completed')) "
-                 "SELECT c.id, t.id, t.uuid, t.name, t.municipality_code, m.name, t.method, t.active, "
-                 "(SELECT COUNT(*) FROM raters x WHERE x.round_id = c.id), "
-                 "(SELECT MIN(x.id) FROM raters x WHERE x.round_id = c.id) "
-                 "FROM chosen c JOIN rounds r ON r.id = c.id JOIN teams t ON t.id = r.team_id JOIN municipalities m "
-                 "ON m.code = t.municipality_code WHERE c.n = 1 ORDER BY m.name COLLATE SWEDISH, t.name COLLATE SWEDISH");
+    // The newest matching round of each team; ties on the date go to the later row. For one
+    // county the rounds are reached through its teams (rounds_by_team), so a county's
+    // comparison reads that county's rounds, not the country's; CROSS JOIN fixes that order.
+    const char* national_rounds = "FROM rounds r JOIN scale_snapshots s ON s.hash = r.scale_hash JOIN teams t ON "
+                                  "t.id = r.team_id JOIN municipalities m ON m.code = t.municipality_code WHERE ";
+    const char* county_rounds = "FROM teams t CROSS JOIN municipalities m ON m.code = t.municipality_code CROSS JOIN "
+                                "rounds r ON r.team_id = t.id JOIN scale_snapshots s ON s.hash = r.scale_hash WHERE "
+                                "m.county_code = ?5 AND ";
+    const std::string sql =
+        std::string("WITH chosen AS (SELECT r.id, ROW_NUMBER() OVER (PARTITION BY r.team_id ORDER BY r.assessed_on DESC, "
+                    "r.id DESC) AS n ") +
+        (q.county_code.empty() ? national_rounds : county_rounds) +
+        "s.scale_id = ?1 AND (?2 = '' OR s.edition = ?2) AND (?3 IS NULL OR r.assessed_on >= ?3) AND (?4 IS NULL OR "
+        "r.assessed_on <= ?4) AND (?5 = '' OR m.county_code = ?5) AND (?6 = 0 OR r.status = 'completed')) "
+        "SELECT c.id, t.id, t.uuid, t.name, t.municipality_code, m.name, t.method, t.active, "
+        "(SELECT COUNT(*) FROM raters x WHERE x.round_id = c.id), "
+        "(SELECT MIN(x.id) FROM raters x WHERE x.round_id = c.id) "
+        "FROM chosen c JOIN rounds r ON r.id = c.id JOIN teams t ON t.id = r.team_id JOIN municipalities m "
+        "ON m.code = t.municipality_code WHERE c.n = 1 ORDER BY m.name COLLATE SWEDISH, t.name COLLATE SWEDISH";
+    Statement st(db, sql.c_str());
     st.with(q.scale_id, q.edition, iso(q.from), iso(q.to), q.county_code, q.completed_only ? 1 : 0);
     std::vector<TeamResult> out;
     std::map<Id, std::size_t> index;            // round id -> position in out
@@ -55,6 +63,15 @@ std::vector<TeamResult> Store::latest_results(const ResultQuery& q) {
     }
     for (auto& [round_id, items] : consensus)
         for (auto& [item, x] : items) out[index[round_id]].result[item] = x;
+    return out;
+}
+
+std::vector<std::string> Store::scale_ids_in_use() {
+    Statement st(impl_->db,
+                 "SELECT s.scale_id FROM rounds r JOIN scale_snapshots s ON s.hash = r.scale_hash "
+                 "GROUP BY s.scale_id ORDER BY MIN(r.assessed_on), MIN(r.id)");
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.text(0));
     return out;
 }
 

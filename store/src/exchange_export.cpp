@@ -1,3 +1,5 @@
+// Writing exchange files: the canonical form of a round and its digest, and files written
+// one round at a time, so an export of the whole country holds one round in memory.
 #include "exchange_format.h"
 
 #include "base/i18n.h"
@@ -77,13 +79,7 @@ pugi::xml_node write_round(pugi::xml_node parent, const RoundRecord& rec, const 
         attr(e, "level", optional_text(x.input.level));
         attr(e, "value", optional_text(x.input.value));
         if (x.input.cannot_rate) attr(e, "cannot-rate", "true");
-        text_child(e, "checked", join_words(x.input.checked));
-        text_child(e, "specialists", join_numbers(x.input.specialists));
-        text_child(e, "inputs", encode_inputs(x.input.inputs));
-        text_child(e, "cannot-rate-reason", x.input.cannot_rate_reason);
-        text_child(e, "evidence", x.evidence);
-        text_child(e, "note", x.note);
-        text_child(e, "rationale", x.rationale);
+        for (const RatingElement& element : rating_elements) text_child(e, element.name, element.write(x));
     }
 
     std::vector<ItemFeedback> feedback = rec.feedback;
@@ -168,7 +164,61 @@ std::string digest_of(const RoundRecord& record, const Scale& scale) {
     return digest;
 }
 
+FileWriter::FileWriter(std::ostream& out) : out_(out) { out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
+
+void FileWriter::print(pugi::xml_node node) {
+    if (empty_) out_ << "<fidelis-exchange xmlns=\"" << ns << "\" format=\"1\">\n";
+    empty_ = false;
+    node.print(out_, "  ", pugi::format_indent, pugi::encoding_utf8, 1);
+}
+
+void FileWriter::begin(const std::map<std::string, ScalePtr>& scales, const std::map<std::string, Team>& teams) {
+    const XmlAllocationWatch watch;  // an export cut short by memory must not be written
+    for (const auto& [hash, scale] : scales) {
+        pugi::xml_document doc;
+        pugi::xml_node s = doc.append_child("scale");
+        s.append_attribute("id") = scale->id.c_str();
+        s.append_attribute("edition") = scale->edition.c_str();
+        s.append_attribute("hash") = hash.c_str();
+        s.text().set(scale->xml.c_str());
+        print(s);
+    }
+    for (const auto& [uuid, team] : teams) {
+        pugi::xml_document doc;
+        pugi::xml_node t = doc.append_child("team");
+        t.append_attribute("uuid") = uuid.c_str();
+        t.append_attribute("name") = team.name.c_str();
+        t.append_attribute("municipality") = team.municipality_code.c_str();
+        t.append_attribute("method") = code_of(team.method);
+        t.append_attribute("active") = team.active ? "true" : "false";
+        print(t);
+    }
+    watch.check();
+}
+
+void FileWriter::round(const RoundRecord& record, const Scale& scale) {
+    const XmlAllocationWatch watch;
+    pugi::xml_document doc;
+    pugi::xml_node n = write_round(doc, record, scale);
+    n.append_attribute("digest") = digest_of(n).c_str();
+    print(n);
+    watch.check();
+}
+
+void FileWriter::end() {
+    if (empty_) out_ << "<fidelis-exchange xmlns=\"" << ns << "\" format=\"1\" />\n";
+    else out_ << "</fidelis-exchange>\n";
+}
+
 }  // namespace exchange
+
+namespace {
+
+[[noreturn]] void no_snapshot(const std::string& round_uuid) {
+    throw Error(format(tr(N_("Round {1} has no scale snapshot to export.")), {round_uuid}));
+}
+
+}  // namespace
 
 std::string write_exchange(const std::vector<RoundRecord>& input) {
     std::vector<const RoundRecord*> records;
@@ -177,50 +227,59 @@ std::string write_exchange(const std::vector<RoundRecord>& input) {
               [](const RoundRecord* a, const RoundRecord* b) { return a->round.uuid < b->round.uuid; });
 
     std::map<std::string, ScalePtr> scales;  // by hash: sorted, and each snapshot written once
-    std::map<std::string, const Team*> teams;  // by uuid
+    std::map<std::string, Team> teams;       // by uuid
     for (const RoundRecord* r : records) {
-        if (!r->scale || r->scale->content_hash != r->round.scale_hash)
-            throw Error(format(tr(N_("Round {1} has no scale snapshot to export.")), {r->round.uuid}));
+        if (!r->scale || r->scale->content_hash != r->round.scale_hash) no_snapshot(r->round.uuid);
         scales.emplace(r->round.scale_hash, r->scale);
-        teams.emplace(r->team.uuid, &r->team);
-    }
-
-    const XmlAllocationWatch watch;  // an export cut short by memory must not be written
-    pugi::xml_document doc;
-    pugi::xml_node root = doc.append_child("fidelis-exchange");
-    root.append_attribute("xmlns") = exchange::ns;
-    root.append_attribute("format") = "1";
-    for (const auto& [hash, scale] : scales) {
-        pugi::xml_node s = root.append_child("scale");
-        s.append_attribute("id") = scale->id.c_str();
-        s.append_attribute("edition") = scale->edition.c_str();
-        s.append_attribute("hash") = hash.c_str();
-        s.text().set(scale->xml.c_str());
-    }
-    for (const auto& [uuid, team] : teams) {
-        pugi::xml_node t = root.append_child("team");
-        t.append_attribute("uuid") = uuid.c_str();
-        t.append_attribute("name") = team->name.c_str();
-        t.append_attribute("municipality") = team->municipality_code.c_str();
-        t.append_attribute("method") = code_of(team->method);
-        t.append_attribute("active") = team->active ? "true" : "false";
-    }
-    for (const RoundRecord* r : records) {
-        pugi::xml_node n = exchange::write_round(root, *r, *scales[r->round.scale_hash]);
-        n.append_attribute("digest") = exchange::digest_of(n).c_str();
+        teams.emplace(r->team.uuid, r->team);
     }
     std::ostringstream out;
-    doc.save(out, "  ", pugi::format_indent | pugi::format_no_declaration, pugi::encoding_utf8);
+    exchange::FileWriter file(out);
+    file.begin(scales, teams);
+    for (const RoundRecord* r : records) file.round(*r, *scales[r->round.scale_hash]);
+    file.end();
+    // A stream that ran out of memory is silently cut short.
     if (!out) throw std::bad_alloc();
-    watch.check();
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + out.str();
+    return out.str();
+}
+
+void export_rounds(Store& store, const std::vector<Id>& round_ids, std::ostream& out) {
+    // First what the head of the file needs, from the rounds' rows alone; then each round
+    // is loaded, written and let go in turn, so memory holds one round at a time.
+    std::vector<std::pair<std::string, Id>> order;  // uuid, id
+    order.reserve(round_ids.size());
+    std::map<std::string, ScalePtr> scales;
+    std::map<std::string, Team> teams;
+    std::map<Id, std::string> team_uuids;
+    for (Id id : round_ids) {
+        const Round r = store.round(id);
+        const ScalePtr scale = store.scale_of(r);
+        if (!scale || scale->content_hash != r.scale_hash) no_snapshot(r.uuid);
+        scales.emplace(r.scale_hash, scale);
+        if (!team_uuids.count(r.team_id)) {
+            Team t = store.team(r.team_id);
+            team_uuids[r.team_id] = t.uuid;
+            teams.emplace(t.uuid, std::move(t));
+        }
+        order.emplace_back(r.uuid, id);
+    }
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+
+    exchange::FileWriter file(out);
+    file.begin(scales, teams);
+    for (const auto& [uuid, id] : order) {
+        if (!out) break;  // the caller's commit (or check) reports why
+        const RoundRecord record = store.record(id);
+        file.round(record, *scales.at(record.round.scale_hash));
+    }
+    file.end();
 }
 
 std::string export_rounds(Store& store, const std::vector<Id>& round_ids) {
-    std::vector<RoundRecord> records;
-    records.reserve(round_ids.size());
-    for (Id id : round_ids) records.push_back(store.record(id));
-    return write_exchange(records);
+    std::ostringstream out;
+    export_rounds(store, round_ids, out);
+    if (!out) throw std::bad_alloc();
+    return out.str();
 }
 
 }  // namespace fidelis

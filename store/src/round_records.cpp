@@ -41,9 +41,14 @@ Id Store::insert_record(const RoundRecord& rec, bool replace) {
                          format(tr(N_("The scale snapshot of round {1} does not match its hash.")), {rec.round.uuid}));
     const ScalePtr scale = impl_->scales.emplace(rec.scale->content_hash, rec.scale).first->second;
     rules::check_record(rec);
-    Statement(db, "INSERT OR IGNORE INTO scale_snapshots (hash, scale_id, edition, definition) VALUES (?1, ?2, ?3, ?4)")
-        .with(scale->content_hash, scale->id, scale->edition, scale->xml)
-        .run();
+    // Stored once per hash: an import of thousands of rounds binds the definition once.
+    Statement& stored = impl_->cached("SELECT 1 FROM scale_snapshots WHERE hash = ?1");
+    const bool known = stored.with(scale->content_hash).step();
+    stored.reset();
+    if (!known)
+        Statement(db, "INSERT INTO scale_snapshots (hash, scale_id, edition, definition) VALUES (?1, ?2, ?3, ?4)")
+            .with(scale->content_hash, scale->id, scale->edition, scale->xml)
+            .run();
 
     // The team, by uuid; a uuid that names another team here is refused, never merged.
     Id team_id = 0;
@@ -69,16 +74,18 @@ Id Store::insert_record(const RoundRecord& rec, bool replace) {
 
     // Plan, goal and action ids are unique across the database, not just the round.
     if (rec.plan) {
-        auto taken = [&](const char* table, const std::string& uuid) {
-            Statement st(db, (std::string("SELECT 1 FROM ") + table + " WHERE uuid = ?1").c_str());
-            st.with(uuid);
-            return st.step();
+        auto taken = [&](const char* sql, const std::string& uuid) {
+            Statement& st = impl_->cached(sql);
+            const bool found = st.with(uuid).step();
+            st.reset();
+            return found;
         };
-        std::vector<std::pair<const char*, std::string>> ids{{"plans", rec.plan->uuid}};
-        for (const PlanGoal& g : rec.plan->goals) ids.emplace_back("plan_goals", g.uuid);
-        for (const PlanAction& a : rec.plan->actions) ids.emplace_back("plan_actions", a.uuid);
-        for (const auto& [table, uuid] : ids)
-            if (!uuid.empty() && taken(table, uuid))
+        std::vector<std::pair<const char*, std::string>> ids{{"SELECT 1 FROM plans WHERE uuid = ?1", rec.plan->uuid}};
+        for (const PlanGoal& g : rec.plan->goals) ids.emplace_back("SELECT 1 FROM plan_goals WHERE uuid = ?1", g.uuid);
+        for (const PlanAction& a : rec.plan->actions)
+            ids.emplace_back("SELECT 1 FROM plan_actions WHERE uuid = ?1", a.uuid);
+        for (const auto& [sql, uuid] : ids)
+            if (!uuid.empty() && taken(sql, uuid))
                 throw StoreError(StoreError::Kind::Invalid,
                                  format(tr(N_("Round {1}: its plan uses the id {2}, which another round's plan "
                                               "already has here.")),

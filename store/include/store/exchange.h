@@ -13,6 +13,8 @@
 #include "store/round_record.h"
 #include "store/store.h"
 
+#include <istream>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,11 +23,15 @@ namespace fidelis {
 
 // The file text for these rounds (any order; the file is sorted).
 std::string write_exchange(const std::vector<RoundRecord>& records);
-// Rounds of the given ids, or of a team, or all rounds.
+// The file for the rounds of these ids, written to `out` one round at a time: memory
+// holds one round, whatever the number of rounds. Write errors are left in `out`'s state
+// (AtomicFile::commit reports them).
+void export_rounds(Store& store, const std::vector<Id>& round_ids, std::ostream& out);
 std::string export_rounds(Store& store, const std::vector<Id>& round_ids);
 
 // Parses and verifies a file; throws Error listing every problem as file:line:column.
 std::vector<RoundRecord> read_exchange(std::string_view text, const std::string& file_label);
+std::vector<RoundRecord> read_exchange(std::istream& in, const std::string& file_label);
 
 struct ImportOptions {
     bool dry_run = false;
@@ -49,6 +55,11 @@ struct ImportReport {
     int count(ImportedRound::Outcome outcome) const;
 };
 
+// Reads the file one top-level element at a time and imports each round as it is read,
+// inside the one transaction: memory holds about one round, whatever the file's size.
+// Any problem anywhere in the file rolls everything back.
+ImportReport import_exchange(Store& store, std::istream& in, const std::string& file_label,
+                             const ImportOptions& options);
 ImportReport import_exchange(Store& store, std::string_view text, const std::string& file_label,
                              const ImportOptions& options);
 const char* code_of(ImportedRound::Outcome outcome);  // "added", "identical", "conflict", "replaced"

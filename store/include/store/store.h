@@ -190,6 +190,9 @@ public:
     // ---- Comparisons: the latest round per team matching the query, teams in Swedish
     // order by municipality. Two queries whatever the number of teams.
     std::vector<TeamResult> latest_results(const ResultQuery& query);
+    // The ids of the scales the rounds use, by their first round: one pass over the rounds'
+    // rows, for the county view's scale choice at every start.
+    std::vector<std::string> scale_ids_in_use();
 
     // ---- Whole rounds, for exchange files, the demo and bulk loading
     RoundRecord record(Id round);
