@@ -8,6 +8,7 @@
 #include "store/exchange.h"
 
 #include <cmath>
+#include <cstring>
 #include <sstream>
 
 using namespace fidelis;
@@ -150,6 +151,18 @@ TEST_CASE("Import refuses every round another write path would refuse, and leave
          [](RoundRecord& r) { find_rating(r, "V1", 1)->note = std::string(100001, 'x'); }, "at most 100000"},
         {"two raters with one name", [](RoundRecord& r) { r.round.raters[1].name = r.round.raters[0].name; },
          "already a rater"},
+        {"rule inputs that give another level",
+         [](RoundRecord& r) {
+             Rating* x = find_rating(r, "O1", consensus_rater);
+             x->input.inputs = {{"attachment", {"separate"}}};
+             x->input.level = 4;
+         },
+         "does not match"},
+        {"a rule input value the rule does not know",
+         [](RoundRecord& r) { find_rating(r, "O1", consensus_rater)->input.inputs = {{"attachment", {"seven"}}}; },
+         "not \"seven\""},
+        {"named inputs on an item that takes none",
+         [](RoundRecord& r) { find_rating(r, "S1", 1)->input.inputs = {{"share", {"50"}}}; }, "takes no named inputs"},
     };
 
     TempDir dir;
@@ -375,5 +388,21 @@ TEST_CASE("A strict reader: an attribute or a single element twice, or an id tha
     records = demo_records();
     find_rating(records[0], "S1", 1)->input.value = 5e6;
     CHECK_THAT(try_import(db, write_exchange({records[0]}), false).message, Catch::Contains("too large"));
+    CHECK(dump(db) == before);
+}
+
+TEST_CASE("An exchange file whose rule inputs are not NAME=VALUE is refused at the rating") {
+    std::vector<RoundRecord> records = demo_records();
+    std::string file = write_exchange(records);
+    const auto at = file.find("<inputs>attachment=");
+    REQUIRE(at != std::string::npos);
+    file.replace(at, std::strlen("<inputs>attachment="), "<inputs>attachment ");
+    TempDir dir;
+    const std::string db = db_path(dir, "network.fidelis");
+    { Store store = Store::create(db, "06"); }
+    const std::string before = dump(db);
+    const Verdict v = try_import(db, file, false);
+    CHECK(v.refused);
+    CHECK_THAT(v.message, Catch::Contains("hostile.xml:") && Catch::Contains("must hold one NAME=VALUE per line"));
     CHECK(dump(db) == before);
 }
