@@ -66,15 +66,19 @@ const std::map<int, std::vector<InputValues>>& rule_samples(const Scale& scale, 
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
     std::map<int, std::vector<InputValues>> by_level;
-    // The plainest inputs that give each level (fewest inputs, then the smallest numbers),
+    // The plainest inputs that give each level (fewest inputs, then the smallest numbers
+    // for their range),
     // as a reviewer would enter them: O1 at 5 is "one or two teams, 90 %", not 7 days on site.
     std::map<int, std::vector<std::pair<double, InputValues>>> ranked;
     try_rule_inputs(*item.rule, 200000, [&](const InputValues& iv, const RuleOutcome& o) {
         if (!o.level) return;
         double cost = 1000.0 * double(iv.size());
         for (const auto& [name, values] : iv)
-            if (const RuleInput* in = item.rule->input(name); in && in->kind == InputKind::Number)
-                cost += std::strtod(values.front().c_str(), nullptr);
+            if (const RuleInput* in = item.rule->input(name); in && in->kind == InputKind::Number) {
+                // Relative to what the input allows: 50 % of a share is plainer than 4 of 7 days.
+                const double v = std::strtod(values.front().c_str(), nullptr);
+                cost += in->max && *in->max > 0 ? v / *in->max : v;
+            }
         ranked[*o.level].emplace_back(cost, iv);
     });
     for (auto& [level, list] : ranked) {
