@@ -3,18 +3,15 @@
 // Goal (data-safety issue): under 150 MB for the 10,000-round file of about 3 MB, and
 // growing with the file beyond it. Each import runs in its own process, so its peak
 // resident size is the kernel's figure for that process alone.
+#include "child_process.h"
 #include "store/exchange.h"
 #include "store/store.h"
 #include "scales/scale_library.h"
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -22,33 +19,9 @@ namespace {
 using namespace fidelis;
 namespace fs = std::filesystem;
 
-struct Run {
-    double seconds = 0;
-    double peak_mb = 0;
-    int exit_code = -1;
-};
+using Run = bench::ChildRun;
 
-Run run_cli(const std::vector<std::string>& args) {
-    std::vector<char*> argv{const_cast<char*>(FIDELIS_CLI)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    std::fflush(stdout);  // or the child would print what is still buffered here
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        if (!::freopen("/dev/null", "w", stdout) || !::freopen("/dev/null", "w", stderr)) ::_exit(126);
-        ::execv(FIDELIS_CLI, argv.data());
-        ::_exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    ::wait4(pid, &status, 0, &usage);
-    Run r;
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    r.peak_mb = double(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Run run_cli(const std::vector<std::string>& args) { return bench::run_child(FIDELIS_CLI, args); }
 
 // A file like a network's year of self-assessments: many short rounds, each with its
 // team, one rater and a few ratings.

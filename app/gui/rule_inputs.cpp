@@ -16,12 +16,6 @@
 namespace fidelis::gui {
 namespace {
 
-std::string number_text(double v) {
-    char buf[32];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
-}
-
 // A stored number as the user's locale writes it (4.5 -> "4,5" in Swedish).
 wxString shown(const std::string& stored, const std::string& lang) {
     std::string s = stored;
@@ -115,7 +109,7 @@ InputValues RuleInputs::read(wxString& problem) const {
                 problem = fmt(_("{1}: {2}"), {wx(in.name), p.problem});
                 return {};
             }
-            vs.push_back(p.value ? number_text(*p.value) : std::string());
+            vs.push_back(p.value ? shortest_number(*p.value) : std::string());
         }
         while (!vs.empty() && vs.back().empty()) vs.pop_back();
         if (!vs.empty()) out[in.name] = vs;

@@ -288,6 +288,18 @@ std::string format(std::string_view pattern, std::initializer_list<std::string_v
     return out;
 }
 
+std::string shortest_number(double value) {
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, value);
+    return std::string(buf, res.ptr);
+}
+
+double round_half_up(double value, int decimals) {
+    // Divided, not multiplied back by 0.1: 901 / 10 is the 90.1 a person types.
+    const double f = std::pow(10.0, decimals);
+    return std::floor(value * f + 0.5) / f;
+}
+
 std::string format_decimal(double value, int decimals, std::string_view language) {
     if (!std::isfinite(value)) return "–";
     char buf[64];

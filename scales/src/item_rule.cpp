@@ -4,6 +4,8 @@
 // rates each specialist against the whole anchor), then the mean, rounded half up.
 #include "scales/item_rule.h"
 
+#include "definition_values.h"
+
 #include "base/error.h"
 #include "base/i18n.h"
 
@@ -14,13 +16,8 @@
 namespace fidelis {
 namespace {
 
-bool valid_value_text(const std::string& v) {
-    if (v.empty() || v.size() > 64) return false;
-    return std::all_of(v.begin(), v.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-               c == '.' || c == '+';
-    });
-}
+// Ids, and numbers as shortest_number writes them ("1e+20").
+bool valid_value_text(const std::string& v) { return valid_id(v, "+"); }
 
 std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> out;
@@ -52,17 +49,6 @@ std::optional<double> parse_number(std::string text) {
     const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
     if (res.ec != std::errc() || res.ptr != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
     return v;
-}
-
-std::string number_text(double v) {
-    char buf[32];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
-}
-
-double round_to(double v, int decimals) {
-    const double f = std::pow(10.0, decimals);
-    return std::floor(v * f + 0.5) / f;
 }
 
 const std::string& value_for(const InputValues& values, const RuleInput& in, std::size_t specialist) {
@@ -149,8 +135,9 @@ struct SpecialistResult {
     std::string why;
 };
 
+// `lang` null: the level alone, without the words (scoring, import, checking a rule).
 SpecialistResult evaluate_one(const ItemRule& rule, const InputValues& values, std::size_t specialist,
-                              const std::string& lang, std::vector<std::string>& missing) {
+                              const std::string* lang, std::vector<std::string>& missing) {
     SpecialistResult r;
     const RuleLevel* best = nullptr;
     const Alternative* because = nullptr;
@@ -169,7 +156,7 @@ SpecialistResult evaluate_one(const ItemRule& rule, const InputValues& values, s
     }
     if (!best) return r;
     r.level = best->level;
-    r.why = because->conditions.empty() ? std::string() : alternative_text(rule, *because, lang);
+    if (lang && !because->conditions.empty()) r.why = alternative_text(rule, *because, *lang);
     for (const auto& cap : rule.caps) {
         const RuleInput* in = rule.input(cap.input);
         if (!in) continue;
@@ -177,8 +164,9 @@ SpecialistResult evaluate_one(const ItemRule& rule, const InputValues& values, s
         if (std::find(cap.values.begin(), cap.values.end(), v) == cap.values.end() || *r.level <= cap.max_level)
             continue;
         r.level = cap.max_level;
-        r.why = format(tr(N_("{1}, limited to {2} because {3} is {4}")),
-                       {r.why, std::to_string(cap.max_level), input_label(*in, lang), value_label(*in, v, lang)});
+        if (lang)
+            r.why = format(tr(N_("{1}, limited to {2} because {3} is {4}")),
+                           {r.why, std::to_string(cap.max_level), input_label(*in, *lang), value_label(*in, v, *lang)});
     }
     return r;
 }
@@ -293,11 +281,11 @@ InputValues checked_inputs(const ItemRule& rule, const InputValues& values, cons
                         throw Error(format(tr(N_("{1} counts components: a whole number from 0 to {2}")),
                                            {name, std::to_string(in->components.size())}));
                 } else {
-                    x = round_to(*x, in->decimals);
+                    x = round_half_up(*x, in->decimals);
                     if ((in->min && *x < *in->min) || (in->max && *x > *in->max))
                         throw Error(format(tr(N_("{1} must be within {2}")), {name, describe_input_values(*in, lang)}));
                 }
-                canonical.push_back(number_text(*x));
+                canonical.push_back(shortest_number(*x));
                 break;
             }
             case InputKind::Choice:
@@ -314,11 +302,13 @@ InputValues checked_inputs(const ItemRule& rule, const InputValues& values, cons
         }
         if (any) out[name] = std::move(canonical);
     }
-    (void)lang;
     return out;
 }
 
-RuleOutcome evaluate_rule(const ItemRule& rule, const InputValues& values, const std::string& lang) {
+namespace {
+
+// `lang` null: the level alone (see evaluate_one).
+RuleOutcome evaluate(const ItemRule& rule, const InputValues& values, const std::string* lang) {
     RuleOutcome out;
     std::size_t n = 1;
     if (rule.per_specialist()) {
@@ -359,20 +349,36 @@ RuleOutcome evaluate_rule(const ItemRule& rule, const InputValues& values, const
     }
     if (!rule.per_specialist()) {
         out.level = out.specialist_levels.front();
+        if (!lang) return out;
         out.explanation = whys.front().empty() ? format(tr(N_("level {1}")), {std::to_string(*out.level)})
                                                : format(tr(N_("level {1}: {2}")), {std::to_string(*out.level), whys.front()});
         return out;
     }
     out.mean = sum / double(n);
-    // The epsilon keeps 3.4999999 (from 3 × 3.5 / 3) from rounding down.
-    out.level = static_cast<int>(std::floor(out.mean + 0.5 + 1e-9));
+    out.level = nearest_level(out.mean);
+    if (!lang) return out;
     std::vector<std::string> each;
     for (std::size_t s = 0; s < n; ++s)
         each.push_back(format(tr(N_("specialist {1}: {2} ({3})")),
                               {std::to_string(s + 1), std::to_string(out.specialist_levels[s]), whys[s]}));
     out.explanation = format(tr(N_("level {1}: the mean {2} of the specialists' levels, rounded to the nearest; {3}")),
-                             {std::to_string(*out.level), format_decimal(out.mean, 2, lang), joined(each, "; ")});
+                             {std::to_string(*out.level), format_decimal(out.mean, 2, *lang), joined(each, "; ")});
     return out;
+}
+
+}  // namespace
+
+int nearest_level(double mean) {
+    // The epsilon keeps 3.4999999 (from 3 × 3.5 / 3) from rounding down.
+    return static_cast<int>(std::floor(mean + 0.5 + 1e-9));
+}
+
+RuleOutcome evaluate_rule(const ItemRule& rule, const InputValues& values, const std::string& lang) {
+    return evaluate(rule, values, &lang);
+}
+
+std::optional<int> rule_level(const ItemRule& rule, const InputValues& values) {
+    return evaluate(rule, values, nullptr).level;
 }
 
 std::string describe_condition(const ItemRule& rule, const Condition& c, const std::string& lang) {
@@ -386,7 +392,7 @@ std::string describe_condition(const ItemRule& rule, const Condition& c, const s
     }
     const RuleInput* t = c.times.empty() ? nullptr : rule.input(c.times);
     auto bound = [&](double b) {
-        if (!t) return value_label(*in, number_text(b), lang);
+        if (!t) return value_label(*in, shortest_number(b), lang);
         return format(tr(N_("{1} × {2}")), {format_decimal(b, b == std::floor(b) ? 0 : 1, lang), input_label(*t, lang)});
     };
     // The input's name once, then its bounds: "share at least 50 and below 90 %".

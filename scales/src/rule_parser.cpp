@@ -2,6 +2,8 @@
 // the element kept beside each part so a complaint points at the line that causes it.
 #include "rule_parser.h"
 
+#include "definition_values.h"
+
 #include "base/i18n.h"
 
 #include <algorithm>
@@ -13,19 +15,6 @@
 
 namespace fidelis {
 namespace {
-
-bool valid_name(const std::string& id) {
-    if (id.empty() || id.size() > 64) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-               c == '.';
-    });
-}
-
-std::vector<std::string> words(const std::string& s) {
-    std::istringstream in(s);
-    return {std::istream_iterator<std::string>(in), std::istream_iterator<std::string>()};
-}
 
 // One end of an interval; `closed` when the end value itself belongs to it.
 struct End {
@@ -84,7 +73,7 @@ private:
         RuleInput in;
         if (const auto name = r_.required(n, "name")) {
             in.name = *name;
-            if (!valid_name(in.name))
+            if (!valid_id(in.name))
                 r_.error(n, format(tr(N_("input name \"{1}\" may only use letters, digits, '-', '_' and '.'")),
                                    {in.name}));
             if (rule_.input(in.name)) r_.error(n, format(tr(N_("input \"{1}\" is defined twice")), {in.name}));
@@ -112,7 +101,7 @@ private:
             InputOption opt;
             if (const auto v = r_.required(o, "value")) {
                 opt.value = *v;
-                if (!valid_name(opt.value))
+                if (!valid_id(opt.value))
                     r_.error(o, format(tr(N_("option \"{1}\" may only use letters, digits, '-', '_' and '.'")),
                                        {opt.value}));
                 if (in.option(opt.value)) r_.error(o, format(tr(N_("option \"{1}\" is listed twice")), {opt.value}));
@@ -138,19 +127,7 @@ private:
         rule_.inputs.push_back(std::move(in));
     }
 
-    int level_value(pugi::xml_node n, const char* attribute) {
-        const auto v = r_.integer(n, attribute);
-        if (!n.attribute(attribute)) {
-            r_.required(n, attribute);
-            return 0;
-        }
-        if (!v) return 0;
-        if (!s_.level(static_cast<int>(*v))) {
-            r_.error(n, format(tr(N_("level {1} is not on the rating scale")), {std::to_string(*v)}));
-            return 0;
-        }
-        return static_cast<int>(*v);
-    }
+    int level_value(pugi::xml_node n, const char* attribute) { return level_attribute(r_, s_, n, attribute); }
 
     void read_level(pugi::xml_node n) {
         r_.check_shape(n, {"when"}, {"value"});
@@ -194,7 +171,7 @@ private:
     }
 
     std::vector<std::string> known_values(pugi::xml_node n, const RuleInput& in) {
-        std::vector<std::string> vs = words(n.attribute("value").value());
+        std::vector<std::string> vs = split_words(n.attribute("value").value());
         if (vs.empty()) r_.required(n, "value");
         for (const auto& v : vs) {
             const bool ok = in.kind == InputKind::YesNo ? (v == "yes" || v == "no") : in.option(v) != nullptr;
@@ -303,9 +280,9 @@ private:
     void check_reachable(pugi::xml_node node) {
         std::set<int> reached;
         std::string gap;
-        const bool tried = try_rule_inputs(rule_, 200000, [&](const InputValues& iv, const RuleOutcome& o) {
-            if (o.level) {
-                reached.insert(*o.level);
+        const bool tried = try_rule_inputs(rule_, 200000, [&](const InputValues& iv, std::optional<int> level) {
+            if (level) {
+                reached.insert(*level);
                 return;
             }
             if (!gap.empty() || iv.size() != rule_.inputs.size()) return;

@@ -4,6 +4,8 @@
 // combinations see every level the rule can give and every gap it leaves.
 #include "scales/item_rule.h"
 
+#include "base/i18n.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -12,23 +14,11 @@
 namespace fidelis {
 namespace {
 
-std::string number_text(double v) {
-    char buf[32];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
-}
-
-// To the input's decimals by division, so 90 + 0.1 is the 90.1 a person types.
-double rounded(double v, int decimals) {
-    const double f = std::pow(10.0, decimals);
-    return std::floor(v * f + 0.5) / f;
-}
-
 std::set<double> plain_points(const ItemRule& rule, const RuleInput& in) {
     const double step = std::pow(10.0, -in.decimals);
     std::set<double> pts;
     auto add = [&](double b) {
-        for (double v : {b - step, b, b + step}) pts.insert(rounded(v, in.decimals));
+        for (double v : {b - step, b, b + step}) pts.insert(round_half_up(v, in.decimals));
     };
     for (const auto& l : rule.levels)
         for (const auto& a : l.when)
@@ -66,11 +56,11 @@ std::vector<std::string> candidates(const ItemRule& rule, const RuleInput& in) {
                         for (const auto& b : {c.min, c.max, c.below, c.above})
                             if (b)
                                 for (double v : {*b * tv - step, *b * tv, *b * tv + step})
-                                    pts.insert(rounded(v, in.decimals));
+                                    pts.insert(round_half_up(v, in.decimals));
                 }
         for (double v : pts) {
             if ((in.min && v < *in.min - 1e-9) || (in.max && v > *in.max + 1e-9)) continue;
-            out.push_back(number_text(v));
+            out.push_back(shortest_number(v));
         }
         break;
     }
@@ -82,7 +72,7 @@ std::vector<std::string> candidates(const ItemRule& rule, const RuleInput& in) {
 }  // namespace
 
 bool try_rule_inputs(const ItemRule& rule, std::size_t limit,
-                     const std::function<void(const InputValues&, const RuleOutcome&)>& visit) {
+                     const std::function<void(const InputValues&, std::optional<int> level)>& visit) {
     std::vector<std::vector<std::string>> values;
     std::size_t combinations = 1;
     for (const auto& in : rule.inputs) {
@@ -96,7 +86,7 @@ bool try_rule_inputs(const ItemRule& rule, std::size_t limit,
         InputValues iv;
         for (std::size_t i = 0; i < values.size(); ++i)
             if (!values[i][at[i]].empty()) iv[rule.inputs[i].name] = {values[i][at[i]]};
-        visit(iv, evaluate_rule(rule, iv, "en"));
+        visit(iv, rule_level(rule, iv));
         for (std::size_t i = 0; i < at.size(); ++i) {
             if (++at[i] < values[i].size()) break;
             at[i] = 0;

@@ -11,12 +11,6 @@
 namespace fidelis {
 namespace {
 
-std::string num(double v) {
-    char buf[32];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
-}
-
 std::string quoted(const std::string& s) { return "«" + s + "»"; }
 
 void text_change(std::vector<std::string>& out, const std::string& what, const LocalText& a, const LocalText& b,
@@ -33,7 +27,7 @@ std::string numeric_text(const Item& item) {
     if (!item.numeric) return {};
     std::string s = "decimals=" + std::to_string(item.numeric->decimals);
     for (const auto& r : item.numeric->ranges)
-        s += " " + std::to_string(r.level) + ":" + (r.min ? num(*r.min) : "") + ".." + (r.max ? num(*r.max) : "");
+        s += " " + std::to_string(r.level) + ":" + (r.min ? shortest_number(*r.min) : "") + ".." + (r.max ? shortest_number(*r.max) : "");
     return s;
 }
 
@@ -91,7 +85,7 @@ std::vector<std::string> item_changes(const Scale& sa, const Item& a, const Scal
 
 std::string bands_text(const Scale& s) {
     std::string out;
-    for (const auto& b : s.scoring.bands) out += (out.empty() ? "" : " ") + b.id + ":" + num(b.min) + ".." + num(b.max);
+    for (const auto& b : s.scoring.bands) out += (out.empty() ? "" : " ") + b.id + ":" + shortest_number(b.min) + ".." + shortest_number(b.max);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "scales/scale_loader.h"
 
+#include "definition_values.h"
 #include "rule_parser.h"
 #include "scale_rules.h"
 #include "base/i18n.h"
@@ -14,19 +15,6 @@
 
 namespace fidelis {
 namespace {
-
-bool valid_id(const std::string& id) {
-    if (id.empty() || id.size() > 64) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-               c == '_' || c == '.';
-    });
-}
-
-std::vector<std::string> split_words(const std::string& s) {
-    std::istringstream in(s);
-    return {std::istream_iterator<std::string>(in), std::istream_iterator<std::string>()};
-}
 
 class ScaleParser {
 public:
@@ -321,20 +309,7 @@ private:
                   [](const Anchor& a, const Anchor& b) { return a.level < b.level; });
     }
 
-    // The level attribute, checked against the rating scale; 0 when absent or unknown.
-    int level_attribute(pugi::xml_node n) {
-        const auto v = r_.integer(n, "level");
-        if (!n.attribute("level")) {
-            r_.required(n, "level");
-            return 0;
-        }
-        if (!v) return 0;
-        if (!s_.level(static_cast<int>(*v))) {
-            r_.error(n, format(tr(N_("level {1} is not on the rating scale")), {std::to_string(*v)}));
-            return 0;
-        }
-        return static_cast<int>(*v);
-    }
+    int level_attribute(pugi::xml_node n) { return fidelis::level_attribute(r_, s_, n); }
 
     void read_scoring(pugi::xml_node sc, pugi::xml_node root) {
         if (!sc) {

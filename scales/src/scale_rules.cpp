@@ -11,12 +11,6 @@
 namespace fidelis {
 namespace {
 
-std::string num(double v) {
-    char buf[32];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
-}
-
 // One interval to be tiled: [lo, hi] with nullopt meaning unbounded.
 struct Span {
     std::optional<double> lo;
@@ -47,16 +41,16 @@ void check_tiling(XmlReader& r, std::vector<Span> spans, double step, std::optio
             r.error(b.node, format(tr(N_("{1} overlaps {2}")), {b.name, a.name}));
         } else if (diff > step + eps) {
             r.error(b.node, format(tr(N_("there is a gap between {1} (up to {2}) and {3} (from {4})")),
-                                   {a.name, num(*a.hi), b.name, num(*b.lo)}));
+                                   {a.name, shortest_number(*a.hi), b.name, shortest_number(*b.lo)}));
         }
     }
     if (!check_ends) return;
     const Span& low = spans.front();
     const Span& high = spans.back();
     if (first && low.lo && *low.lo > *first + eps)
-        r.error(owner, format(tr(N_("values from {1} to {2} fall in no range")), {num(*first), num(*low.lo - step)}));
+        r.error(owner, format(tr(N_("values from {1} to {2} fall in no range")), {shortest_number(*first), shortest_number(*low.lo - step)}));
     if (last && high.hi && *high.hi < *last - eps)
-        r.error(owner, format(tr(N_("values from {1} to {2} fall in no range")), {num(*high.hi + step), num(*last)}));
+        r.error(owner, format(tr(N_("values from {1} to {2} fall in no range")), {shortest_number(*high.hi + step), shortest_number(*last)}));
 }
 
 bool fits_precision(double v, double step) {
@@ -74,7 +68,7 @@ void check_numeric_ranges(XmlReader& r, const NumericRule& rule, const std::vect
         for (const auto& bound : {range.min, range.max}) {
             if (bound && !fits_precision(*bound, step))
                 r.error(nodes[i], format(tr(N_("{1} has more decimals than decimals=\"{2}\" allows")),
-                                         {num(*bound), std::to_string(rule.decimals)}));
+                                         {shortest_number(*bound), std::to_string(rule.decimals)}));
         }
         spans.push_back(Span{range.min, range.max, nodes[i],
                              format(tr(N_("the range for level {1}")), {std::to_string(range.level)})});
@@ -114,7 +108,7 @@ void check_bands(XmlReader& r, const Scale& scale, std::size_t item_count, const
         if (b.min > b.max) r.error(nodes[i], format(tr(N_("{1} has min greater than max")), {name}));
         if (b.min < lo - 1e-9 || b.max > hi + 1e-9)
             r.error(nodes[i], format(tr(N_("{1} ({2}–{3}) falls outside the possible total {4}–{5}")),
-                                     {name, num(b.min), num(b.max), num(lo), num(hi)}));
+                                     {name, shortest_number(b.min), shortest_number(b.max), shortest_number(lo), shortest_number(hi)}));
         for (std::size_t j = 0; j < i; ++j)
             if (scale.scoring.bands[j].id == b.id)
                 r.error(nodes[i], format(tr(N_("band id \"{1}\" is used twice")), {b.id}));

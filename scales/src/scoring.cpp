@@ -1,5 +1,7 @@
 #include "scales/scoring.h"
 
+#include "base/i18n.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,8 +9,7 @@ namespace fidelis {
 
 std::optional<int> level_for_value(const NumericRule& rule, double value) {
     if (!std::isfinite(value)) return std::nullopt;
-    const double scale = std::pow(10.0, rule.decimals);
-    const double v = std::floor(value * scale + 0.5) / scale;
+    const double v = round_half_up(value, rule.decimals);
     const double eps = 1e-9;
     for (const auto& r : rule.ranges) {
         if (r.min && v < *r.min - eps) continue;
@@ -39,8 +40,7 @@ std::optional<int> level_for_specialists(const Item& item, const std::vector<dou
     }
     const double m = sum / double(values.size());
     if (mean) *mean = m;
-    // The epsilon keeps 3.4999999 (from 3 × 3.5 / 3) from rounding down.
-    return static_cast<int>(std::floor(m + 0.5 + 1e-9));
+    return nearest_level(m);
 }
 
 std::optional<int> level_from_inputs(const Item& item, const ItemRating& rating) {
@@ -57,7 +57,7 @@ std::optional<int> level_from_inputs(const Item& item, const ItemRating& rating)
         return level_for_specialists(item, rating.specialists);
     case ItemShape::Rule:
         if (!item.rule || rating.inputs.empty()) return std::nullopt;
-        return evaluate_rule(*item.rule, rating.inputs, "en").level;
+        return rule_level(*item.rule, rating.inputs);
     case ItemShape::Descriptive:
         break;
     }

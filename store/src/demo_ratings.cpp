@@ -70,8 +70,8 @@ const std::map<int, std::vector<InputValues>>& rule_samples(const Scale& scale, 
     // for their range),
     // as a reviewer would enter them: O1 at 5 is "one or two teams, 90 %", not 7 days on site.
     std::map<int, std::vector<std::pair<double, InputValues>>> ranked;
-    try_rule_inputs(*item.rule, 200000, [&](const InputValues& iv, const RuleOutcome& o) {
-        if (!o.level) return;
+    try_rule_inputs(*item.rule, 200000, [&](const InputValues& iv, std::optional<int> level) {
+        if (!level) return;
         double cost = 1000.0 * double(iv.size());
         for (const auto& [name, values] : iv)
             if (const RuleInput* in = item.rule->input(name); in && in->kind == InputKind::Number) {
@@ -79,7 +79,7 @@ const std::map<int, std::vector<InputValues>>& rule_samples(const Scale& scale, 
                 const double v = std::strtod(values.front().c_str(), nullptr);
                 cost += in->max && *in->max > 0 ? v / *in->max : v;
             }
-        ranked[*o.level].emplace_back(cost, iv);
+        ranked[*level].emplace_back(cost, iv);
     });
     for (auto& [level, list] : ranked) {
         std::stable_sort(list.begin(), list.end(),

@@ -86,10 +86,10 @@ Rating checked_rating(const Scale& scale, const Rating& rating) {
         }
         // Inputs that give no level yet (the window saves each as it is typed) are kept
         // without a level; beside a level they would contradict it.
-        const RuleOutcome outcome = evaluate_rule(*item->rule, in.inputs, "en");
-        if (!outcome.level && in.level)
+        // The words of the problem are built only for the refusal: this runs per imported rating.
+        if (in.level && !rule_level(*item->rule, in.inputs))
             refuse(format(tr(N_("Item {1}: level {2} was given, but the inputs give no level ({3}).")),
-                          {item->id, std::to_string(*in.level), outcome.problem}));
+                          {item->id, std::to_string(*in.level), evaluate_rule(*item->rule, in.inputs, "en").problem}));
     }
     if (in.cannot_rate) in.inputs.clear();
 

@@ -165,19 +165,6 @@ std::vector<double> split_numbers(const std::string& text) {
     return out;
 }
 
-std::string join_words(const std::vector<std::string>& words) {
-    std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-    return out;
-}
-
-std::vector<std::string> split_words(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string w; in >> w;) out.push_back(w);
-    return out;
-}
-
 std::string optional_text(const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); }
 std::string optional_text(const std::optional<double>& v) { return v ? number_text(*v) : std::string(); }
 std::string optional_text(const std::optional<Date>& v) { return v ? v->iso() : std::string(); }

@@ -1,6 +1,8 @@
 #pragma once
 // What the Store's parts (store.cpp, rounds.cpp, plans.cpp) share.
 #include "base/file_lock.h"
+#include "base/i18n.h"
+#include "base/words.h"
 #include "store/store.h"
 
 #include <charconv>
@@ -52,15 +54,9 @@ inline std::optional<Date> date_of(const std::optional<std::string>& s) {
     return s ? Date::try_parse(*s) : std::nullopt;
 }
 // Shortest round-trip form, independent of locale.
-inline std::string number_text(double v) {
-    char buf[32];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
-}
+inline std::string number_text(double v) { return shortest_number(v); }
 std::string join_numbers(const std::vector<double>& values);
 std::vector<double> split_numbers(const std::string& text);
-std::string join_words(const std::vector<std::string>& words);
-std::vector<std::string> split_words(const std::string& text);
 std::string optional_text(const std::optional<int>& v);
 std::string optional_text(const std::optional<double>& v);
 std::string optional_text(const std::optional<Date>& v);

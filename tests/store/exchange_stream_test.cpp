@@ -15,12 +15,6 @@ using namespace fidelis::test;
 
 namespace {
 
-std::vector<Id> all_ids(Store& store) {
-    std::vector<Id> ids;
-    for (const Round& r : store.all_rounds()) ids.push_back(r.id);
-    return ids;
-}
-
 const std::string& demo_file() {
     static const std::string file = [] {
         TempDir dir;

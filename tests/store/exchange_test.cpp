@@ -13,12 +13,6 @@ using namespace fidelis::test;
 
 namespace {
 
-std::vector<Id> all_ids(Store& store) {
-    std::vector<Id> ids;
-    for (const Round& r : store.all_rounds()) ids.push_back(r.id);
-    return ids;
-}
-
 std::string file_hash(const std::string& path) { return sha256_hex(read_file(path)); }
 
 // A small county: one completed round with everything, one draft round.

@@ -139,12 +139,6 @@ std::string scan_problem(sqlite3* db, const std::string& sql, int runs) {
     return out;
 }
 
-std::vector<Id> all_ids(Store& store) {
-    std::vector<Id> ids;
-    for (const Round& r : store.all_rounds()) ids.push_back(r.id);
-    return ids;
-}
-
 void check_plans(Store& store, const StatementLog& log) {
     sqlite3* db = store.database().handle();
     for (const auto& [sql, logged] : log.statements()) {

@@ -19,6 +19,13 @@ inline ScalePtr shipped_scale(const std::string& file) {
 inline ScalePtr ips25() { return shipped_scale("ips-25.xml"); }
 inline ScalePtr seqf() { return shipped_scale("seqf-se.xml"); }
 
+// Every round in the database, for exporting all of them.
+inline std::vector<Id> all_ids(Store& store) {
+    std::vector<Id> ids;
+    for (const Round& r : store.all_rounds()) ids.push_back(r.id);
+    return ids;
+}
+
 inline std::string db_path(const TempDir& dir, const std::string& name = "county.fidelis") {
     return (dir / name).string();
 }

@@ -72,6 +72,11 @@ std::string format(std::string_view pattern, std::initializer_list<std::string_v
 // Locale-independent number text: "3,5" in Swedish, "3.5" in English, whatever the
 // process locale says, so files never depend on LC_NUMERIC.
 std::string format_decimal(double value, int decimals, std::string_view language);
+// The shortest text that reads back as `value`, locale-free ("4.5", "90.1", "6"): how
+// numbers are stored in files and the database.
+std::string shortest_number(double value);
+// Rounded to `decimals`, x.5 away from below ("the value is rounded to its decimals").
+double round_half_up(double value, int decimals);
 // "+2", "−1" (U+2212), "0", for change columns.
 std::string format_change(double value, int decimals, std::string_view language);
 std::string format_percent(double share, std::string_view language);  // 0.375 -> "38 %" / "38%"

@@ -126,6 +126,10 @@ struct RuleOutcome {
 
 // The level the (checked) inputs give. `lang` picks the labels in the explanation.
 RuleOutcome evaluate_rule(const ItemRule& rule, const InputValues& values, const std::string& lang);
+// The level alone, without building the explanation: for scoring and checking.
+std::optional<int> rule_level(const ItemRule& rule, const InputValues& values);
+// A mean of levels rounded to the nearest level, x.5 up: the manual's "closest scale point".
+int nearest_level(double mean);
 
 // The rule in words, one line per level from the highest, then the caps and the mean.
 std::vector<std::string> describe_rule(const ItemRule& rule, const std::string& lang);
@@ -139,10 +143,10 @@ std::string describe_inputs(const ItemRule& rule, const InputValues& values, con
 
 // Trying inputs: every combination of the values the conditions' bounds make
 // interesting (for one specialist; optional inputs also absent). `visit` gets each
-// combination and what it gives; returns false, trying nothing, when there would be
+// combination and the level it gives; returns false, trying nothing, when there would be
 // more than `limit` combinations. The loader checks rules with it; the demo uses it
 // to find inputs that give a chosen level.
 bool try_rule_inputs(const ItemRule& rule, std::size_t limit,
-                     const std::function<void(const InputValues&, const RuleOutcome&)>& visit);
+                     const std::function<void(const InputValues&, std::optional<int> level)>& visit);
 
 }  // namespace fidelis
