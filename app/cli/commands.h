@@ -38,5 +38,6 @@ int report_trend(Args& args, Context& ctx);
 int report_county(Args& args, Context& ctx);
 int report_plan(Args& args, Context& ctx);
 int report_scorecard(Args& args, Context& ctx);
+int report_scorecards(Args& args, Context& ctx);
 
 }  // namespace fidelis::cli

@@ -55,14 +55,17 @@ const std::vector<Command>& commands() {
         {"export", N_("write an exchange file: --db FILE [--team ID] [--round ID] --out FILE.xml"), export_command},
         {"import", N_("merge an exchange file: --db FILE [--dry-run] [--replace] FILE.xml"), import_command},
         {"csv", N_("write the CSV export: --db FILE --out FILE.csv [--comma]"), csv_command},
-        {"report round", N_("round report PDF: --db FILE --round ID --out FILE.pdf [--lang sv|en]"), report_round},
-        {"report trend", N_("trend report PDF for a team: --db FILE --team ID [--scale ID] --out FILE.pdf"), report_trend},
+        {"report round", N_("round report: --db FILE --round ID --out FILE.pdf|FILE.html [--lang sv|en]"), report_round},
+        {"report trend", N_("trend report for a team: --db FILE --team ID [--scale ID] --out FILE.pdf|FILE.html"), report_trend},
         {"report county", N_("county comparison PDF: --db FILE --scale ID [--from DATE --to DATE] [--grouping NAME] "
                              "[--only GROUPING] [--coded] --out FILE.pdf"),
          report_county},
-        {"report plan", N_("improvement plan PDF: --db FILE --round ID --out FILE.pdf"), report_plan},
-        {"report scorecard", N_("one-page scorecard PDF for a team: --db FILE --team ID --out FILE.pdf"),
+        {"report plan", N_("improvement plan: --db FILE --round ID --out FILE.pdf|FILE.html"), report_plan},
+        {"report scorecard", N_("one-page scorecard for a team: --db FILE --team ID --out FILE.pdf|FILE.html"),
          report_scorecard},
+        {"report scorecards", N_("every team's scorecard, one page each, for a network meeting: --db FILE [--scale ID] "
+                                 "--out FILE.pdf|FILE.html"),
+         report_scorecards},
     };
     return table;
 }

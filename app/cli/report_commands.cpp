@@ -1,6 +1,7 @@
-// fidelis-cli report …: the PDF reports.
+// fidelis-cli report …: the reports, as PDF or HTML by the --out extension.
 #include "commands.h"
 
+#include "reports/render.h"
 #include "reports/reports.h"
 #include "base/i18n.h"
 
@@ -46,6 +47,7 @@ int write_report(Args& args, Context& ctx,
     Store store = Store::open(args.required("--db"), read_only);
     take_options(args);
     const std::string out = args.required("--out");
+    reports::format_of(out);  // refuses an ending other than .pdf or .html before any work
     const auto options = options_for(args, ctx);
     args.finish();
     write(store, out, options);
@@ -101,6 +103,13 @@ int report_scorecard(Args& args, Context& ctx) {
     return write_report(
         args, ctx, [&](Store& s, const std::string& out, const auto& o) { reports::write_scorecard(s, team, out, o); },
         [&](Args& a) { team = id_option(a, "--team"); });
+}
+
+int report_scorecards(Args& args, Context& ctx) {
+    std::string scale;
+    return write_report(
+        args, ctx, [&](Store& s, const std::string& out, const auto& o) { reports::write_scorecards(s, scale, out, o); },
+        [&](Args& a) { scale = a.option("--scale").value_or(""); });
 }
 
 }  // namespace fidelis::cli

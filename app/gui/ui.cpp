@@ -1,7 +1,7 @@
 #include "ui.h"
 
 #include "../shared/errors.h"
-#include "reports/charts.h"
+#include "reports/palette.h"
 #include "base/i18n.h"
 
 #include <wx/datetime.h>
@@ -24,12 +24,12 @@ namespace {
 bool g_headless = false;
 
 // The window draws with the reports' colours, so a level looks the same on screen and paper.
-wxColour colour_of(const pdf::Rgb& c) {
+wxColour colour_of(const reports::Rgb& c) {
     auto byte = [](double v) { return static_cast<unsigned char>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
     return wxColour(byte(c.r), byte(c.g), byte(c.b));
 }
 
-pdf::Rgb rgb_of(const wxColour& c) { return {c.Red() / 255.0, c.Green() / 255.0, c.Blue() / 255.0}; }
+reports::Rgb rgb_of(const wxColour& c) { return {c.Red() / 255.0, c.Green() / 255.0, c.Blue() / 255.0}; }
 
 }  // namespace
 
@@ -156,13 +156,13 @@ bool confirm(wxWindow* parent, const wxString& question, const wxString& title, 
     return wxMessageBox(question, title, wxYES_NO | wxICON_QUESTION, parent) == wxYES;
 }
 
-wxColour level_colour(const Scale& scale, int level) { return colour_of(reports::charts::level_colour(scale, level)); }
+wxColour level_colour(const Scale& scale, int level) { return colour_of(reports::level_colour(scale, level)); }
 
 wxColour band_colour(const Scale& scale, const Band& band, double lighten) {
-    return colour_of(reports::charts::band_colour(scale, band).mix(pdf::white, lighten));
+    return colour_of(reports::band_colour(scale, band).mix(reports::white, lighten));
 }
 
-wxColour text_on(const wxColour& background) { return colour_of(reports::charts::text_on(rgb_of(background))); }
+wxColour text_on(const wxColour& background) { return colour_of(reports::text_on(rgb_of(background))); }
 
 wxString saved_message(const wxString& what) {
     const wxString time = wxDateTime::Now().Format("%H:%M:%S");

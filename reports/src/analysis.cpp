@@ -105,6 +105,12 @@ RoundAnalysis analyse_round(Store& store, Id round_id) {
     }
     a.strengths = strengths_of(*a.scale, levels);
     a.priorities = priorities_of(*a.scale, levels);
+    // With few items rated the two lists would overlap; an item is a strength or a priority, never both.
+    a.priorities.erase(std::remove_if(a.priorities.begin(), a.priorities.end(),
+                                      [&](const std::string& id) {
+                                          return std::find(a.strengths.begin(), a.strengths.end(), id) != a.strengths.end();
+                                      }),
+                       a.priorities.end());
     return a;
 }
 

@@ -10,11 +10,13 @@ namespace fidelis::pdf {
 
 Flow::Flow(Document& doc, bool landscape) : doc_(doc), landscape_(landscape) {
     page_ = &doc_.add_page(landscape_);
+    canvas_.set_page(page_);
     y_ = margin;
 }
 
 Page& Flow::new_page() {
     page_ = &doc_.add_page(landscape_);
+    canvas_.set_page(page_);
     y_ = margin;
     if (on_new_page) on_new_page(*this);
     return *page_;
@@ -25,56 +27,7 @@ void Flow::keep(double height) {
 }
 
 std::vector<std::string> Flow::wrap(const std::string& raw, double width, double size, Weight weight) {
-    std::vector<std::string> lines;
-    const std::string text = utf8::sanitize(raw);
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t nl = text.find('\n', start);
-        const std::string para = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-        std::string line;
-        std::size_t i = 0;
-        bool any = false;
-        while (i < para.size()) {
-            while (i < para.size() && (para[i] == ' ' || para[i] == '\t')) ++i;
-            if (i >= para.size()) break;
-            std::size_t end = para.find_first_of(" \t", i);
-            std::string word = para.substr(i, end == std::string::npos ? std::string::npos : end - i);
-            i = end == std::string::npos ? para.size() : end;
-            const std::string candidate = line.empty() ? word : line + " " + word;
-            if (doc_.text_width(candidate, size, weight) <= width) {
-                line = candidate;
-                continue;
-            }
-            if (!line.empty()) {
-                lines.push_back(line);
-                any = true;
-                line.clear();
-            }
-            // A word wider than the line is broken between characters.
-            while (doc_.text_width(word, size, weight) > width) {
-                std::size_t pos = 0, cut = 0;
-                while (pos < word.size()) {
-                    std::size_t next = pos;
-                    utf8::decode(word, next);
-                    if (doc_.text_width(word.substr(0, next), size, weight) > width) break;
-                    pos = next;
-                    cut = pos;
-                }
-                if (cut == 0) utf8::decode(word, cut);  // at least one character per line
-                lines.push_back(word.substr(0, cut));
-                any = true;
-                word.erase(0, cut);
-            }
-            line = word;
-        }
-        // A paragraph break is one blank line, however many the writer typed.
-        if (!line.empty()) lines.push_back(line);
-        else if (!any && !lines.empty() && !lines.back().empty()) lines.push_back(line);
-        if (nl == std::string::npos) break;
-        start = nl + 1;
-    }
-    while (!lines.empty() && lines.back().empty()) lines.pop_back();
-    return lines;
+    return canvas_.wrap(raw, width, size, weight);
 }
 
 void Flow::heading(const std::string& text, int level) {

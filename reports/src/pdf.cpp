@@ -20,14 +20,6 @@
 
 namespace fidelis::pdf {
 
-Rgb Rgb::hex(const std::string& h) {
-    unsigned r = 0, g = 0, b = 0;
-    if (h.size() == 7 && std::sscanf(h.c_str() + 1, "%02x%02x%02x", &r, &g, &b) == 3) return {r / 255.0, g / 255.0, b / 255.0};
-    return grey;
-}
-
-Rgb Rgb::mix(const Rgb& o, double t) const { return {r + (o.r - r) * t, g + (o.g - g) * t, b + (o.b - b) * t}; }
-double Rgb::luminance() const { return 0.2126 * r + 0.7152 * g + 0.0722 * b; }
 
 struct Document::Impl {
     // Freed here rather than in ~Document, so that a constructor that throws (a damaged

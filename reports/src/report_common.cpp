@@ -1,6 +1,7 @@
 #include "report_common.h"
 
 #include "base/i18n.h"
+#include "reports/render.h"
 
 #include <cmath>
 
@@ -12,21 +13,13 @@ ReportWriter::ReportWriter(Store& s, const ReportOptions& o, bool landscape)
       translator(load_translator(o.lang)),
       t(*translator),
       lang(translator->language()),
-      doc(lang),
-      flow(doc, landscape) {}
+      flow(document) {
+    document.lang = lang;
+    document.landscape = landscape;
+}
 
 void ReportWriter::title(const std::string& kicker, const std::string& heading, const std::string& subtitle) {
-    pdf::Page& p = flow.page();
-    p.text(flow.left(), flow.y() + 9, kicker, 8.5, pdf::Weight::Bold, pdf::accent);
-    flow.advance(14);
-    for (const auto& line : flow.wrap(heading, flow.width(), 20, pdf::Weight::Bold)) {
-        flow.advance(23);
-        p.text(flow.left(), flow.y() - 4, line, 20, pdf::Weight::Bold, pdf::ink);
-    }
-    flow.advance(4);
-    flow.paragraph(subtitle, pdf::Style{9.5, pdf::Weight::Regular, pdf::grey});
-    p.line(flow.left(), flow.y() + 2, flow.right(), flow.y() + 2, pdf::accent, 1.2);
-    flow.advance(10);
+    document.title_block(kicker, heading, subtitle);
 }
 
 std::string ReportWriter::change(std::optional<double> v, int decimals) const {
@@ -67,28 +60,43 @@ std::string ReportWriter::round_footer(const Scale& scale, const Round& round) c
            format(t.tr("Generated {1}"), {date(options.today)});
 }
 
-void ReportWriter::stamp_draft() {
-    draft_ = true;
-    const std::string word = t.tr("DRAFT");
-    for (std::size_t i = 0; i < doc.page_count(); ++i) {
-        pdf::Page& p = doc.page(i);
-        const double size = 96;
-        const double w = doc.text_width(word, size, pdf::Weight::Bold);
-        // Centred along the diagonal.
-        const double cx = p.width() / 2, cy = p.height() / 2;
-        const double a = 0.78;
-        p.rotated_text(cx - std::cos(a) * w / 2, cy + std::sin(a) * w / 2, 45, word, size, pdf::Weight::Bold,
-                       pdf::Rgb::hex("#c8473f"), 0.13);
-    }
-}
-
 void ReportWriter::finish(const std::string& footer, const std::string& title_text, const std::string& subject,
                           const std::string& path) {
+    document.footer = footer;
     // TRANSLATORS: page numbers in the footer of every report page.
-    flow.finish(draft_ ? t.tr("DRAFT") + " · " + footer : footer, t.tr("Page {1} of {2}"));
-    doc.set_info(title_text, author(), subject);
-    progress(0.98);
-    doc.save(path);
+    document.page_pattern = t.tr("Page {1} of {2}");
+    document.title = title_text;
+    document.author = author();
+    document.subject = subject;
+    progress(0.9);
+    render(document, path);
+}
+
+std::string ReportWriter::count_rate(std::optional<int> count, std::optional<int> of) const {
+    if (!count) return "–";
+    if (!of || *of <= 0) return std::to_string(*count);
+    return std::to_string(*count) + " (" + percent(double(*count) / double(*of)) + ")";
+}
+
+void ReportWriter::team_figures(const TeamFigures& f, int heading_level) {
+    flow.heading(t.tr("Team figures"), heading_level);
+    const std::string period = f.period_from || f.period_to ? period_text(f.period_from, f.period_to) : t.tr("not given");
+    flow.paragraph(format(t.tr("Period the figures cover: {1}. Shares are of the participants of the same gender."), {period}),
+                   Style::note());
+    auto total = [](const GenderCount& c) { return c.empty() ? std::nullopt : std::optional<int>(c.total()); };
+    const GenderCount& p = f.participants;
+    auto row = [&](const std::string& label, const GenderCount& c, bool rates) {
+        if (!rates)
+            return Row{Cell(label), Cell(count_rate(c.women, std::nullopt)), Cell(count_rate(c.men, std::nullopt)),
+                       Cell(count_rate(c.other, std::nullopt)), Cell(count_rate(total(c), std::nullopt))};
+        return Row{Cell(label), Cell(count_rate(c.women, p.women)), Cell(count_rate(c.men, p.men)),
+                   Cell(count_rate(c.other, p.other)), Cell(count_rate(total(c), total(p)))};
+    };
+    flow.table({{"", 0}, {t.tr("Women"), 80, Align::Right}, {t.tr("Men"), 80, Align::Right},
+                {t.tr("Other or unknown"), 90, Align::Right}, {t.tr("All"), 80, Align::Right}},
+               {row(t.tr("Participants"), p, false), row(t.tr("In competitive work"), f.competitive_work, true),
+                row(t.tr("Started studies"), f.studies, true)},
+               Style::small(), format(t.tr("Team figures, {1}"), {period}), true);
 }
 
 void ReportWriter::definition_notes(const std::vector<DefinitionChange>& changes) {
@@ -101,7 +109,7 @@ void ReportWriter::definition_notes(const std::vector<DefinitionChange>& changes
                                 {name, c.revision->date, date(c.first_round), c.revision->note.get(lang)})
                        : format(t.tr("The definition of {1} changed from the round of {2}."), {name, date(c.first_round)});
         if (!items.empty()) text += " " + format(t.tr("Items whose text or rule changed: {1}."), {items});
-        flow.paragraph(text, pdf::Style{9});
+        flow.paragraph(text, Style{9});
     }
 }
 

@@ -1,19 +1,21 @@
 #pragma once
-// What every report shares: its translator, the title block, number texts, footer and
-// the draft stamp.
+// What every report shares: its translator, the document it builds, the title block,
+// number texts, footer and the draft stamp.
 #include "reports/charts.h"
-#include "reports/layout.h"
+#include "reports/document.h"
 #include "reports/reports.h"
 
 #include <memory>
 
 namespace fidelis::reports {
 
-using pdf::Cell;
-using pdf::Column;
-using pdf::Row;
-using pdf::Style;
-using pdf::Weight;
+namespace pdf {
+// The names the reports were first written with.
+using Align = reports::Align;
+using Rgb = reports::Rgb;
+using reports::grey;
+using reports::white;
+}  // namespace pdf
 
 class ReportWriter {
 public:
@@ -25,8 +27,8 @@ public:
     std::shared_ptr<const Translator> translator;
     const Translator& t;
     std::string lang;
-    pdf::Document doc;
-    pdf::Flow flow;
+    Document document;
+    Document& flow;  // the document, read as the report is written: flow.heading(…), flow.table(…)
 
     // Kicker, title and a line under it.
     void title(const std::string& kicker, const std::string& heading, const std::string& subtitle);
@@ -50,14 +52,17 @@ public:
     // One paragraph per change of definition among the rounds shown: levels either side
     // follow different anchors or rules, and a reader must know before comparing them.
     void definition_notes(const std::vector<DefinitionChange>& changes);
+    // Participants, people in competitive work and in studies for women, men and
+    // other/unknown, with the rates and the period the figures cover.
+    void team_figures(const TeamFigures& f, int heading_level = 2);
+    // "12 (39 %)": a count with its share of `of`, the share left out when unknown.
+    std::string count_rate(std::optional<int> count, std::optional<int> of) const;
+
     // A translucent "DRAFT" across every page, and the word in every footer, where screen
     // readers and text extraction find it.
-    void stamp_draft();
-    // Footers, metadata, save.
+    void stamp_draft() { document.draft_word = t.tr("DRAFT"); }
+    // Footers, metadata, save as the path's extension asks (.pdf or .html).
     void finish(const std::string& footer, const std::string& title, const std::string& subject, const std::string& path);
-
-private:
-    bool draft_ = false;
 };
 
 }  // namespace fidelis::reports

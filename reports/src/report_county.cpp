@@ -37,10 +37,9 @@ public:
         flow.paragraph(t.tr("The agreed level of each item, for each team's latest round. The number is written in "
                             "every cell; the colour repeats it."),
                        Style{8, Weight::Regular, pdf::grey});
-        std::vector<std::map<std::string, int>> levels;
-        for (const TeamLine& tl : a.teams) levels.push_back(tl.levels);
-        charts::heatmap(flow, scale, column_labels(), levels, t);
-        charts::level_legend(flow, scale, t);
+        std::vector<charts::HeatColumn> columns = heat_columns();
+        flow.chart(charts::heatmap(scale, columns, t));
+        flow.chart(charts::level_legend(scale, t));
         progress(0.6);
         item_summary();
         paired();
@@ -66,20 +65,23 @@ private:
         return a.query.coded || a.county.code == "all" ? std::string("Fidelis") : a.county.name;
     }
 
-    std::vector<std::string> column_labels() const {
-        if (a.query.coded) {
-            std::vector<std::string> out;
-            for (const TeamLine& tl : a.teams) out.push_back(tl.label);
-            return out;
-        }
-        std::map<std::string, int> per_municipality;
-        for (const TeamLine& tl : a.teams) ++per_municipality[tl.team.municipality_code];
-        std::vector<std::string> out;
+    // Short, distinct labels for the heatmap's columns (the municipality, with the method
+    // and then a number where one municipality has several teams), each with the team in full.
+    std::vector<charts::HeatColumn> heat_columns() const {
+        std::vector<charts::HeatColumn> out;
+        std::map<std::string, int> uses;
         for (const TeamLine& tl : a.teams) {
-            std::string l = tl.team.municipality_name;
-            if (per_municipality[tl.team.municipality_code] > 1) l += " (" + std::string(code_of(tl.team.method)) + ")";
-            out.push_back(l);
+            charts::HeatColumn c{tl.label, tl.label, a.query.coded ? "" : tl.group, tl.levels};
+            if (!a.query.coded) {
+                c.label = tl.team.municipality_name + " " + code_of(tl.team.method);
+                c.name = tl.team.municipality_name + " – " + tl.team.name;
+            }
+            out.push_back(c);
+            ++uses[out.back().label];
         }
+        std::map<std::string, int> seen;
+        for (auto& c : out)
+            if (uses[c.label] > 1) c.label += " " + std::to_string(++seen[c.label]);
         return out;
     }
 
@@ -101,7 +103,8 @@ private:
             std::vector<Row> rows;
             for (const BandCount& bc : a.per_band) {
                 Cell band(bc.band->label.get(lang));
-                band.fill = charts::band_colour(scale, *bc.band).mix(pdf::white, 0.55);
+                band.fill = band_colour(scale, *bc.band).mix(white, 0.55);
+                band.colour = text_on(*band.fill);
                 rows.push_back({band, Cell(num(bc.band->min, d) + "–" + num(bc.band->max, d)), Cell(std::to_string(bc.teams)),
                                 Cell(a.complete_teams ? percent(double(bc.teams) / a.complete_teams) : "–")});
             }
@@ -121,7 +124,7 @@ private:
         std::vector<charts::Bar> bars;
         for (const TeamLine& tl : a.teams)
             bars.push_back({tl.label, tl.group, tl.score.total, tl.score.complete(), tl.score.band});
-        charts::total_bars(flow, *a.scale, bars, t);
+        flow.chart(charts::total_bars(*a.scale, bars, t));
     }
 
     void team_table() {

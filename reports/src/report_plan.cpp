@@ -52,17 +52,29 @@ private:
 
     void goals() {
         flow.heading(t.tr("Goals"), 2);
-        if (plan.goals.empty()) {
-            flow.paragraph(t.tr("No goals recorded yet. Suggested items to work on: ") + suggestions());
-            return;
-        }
         std::vector<Row> rows;
+        if (plan.goals.empty()) {
+            // Blank rows to fill in by hand at the planning meeting.
+            flow.paragraph(t.tr("No goals recorded yet. Suggested items to work on: ") + suggestions());
+            rows.assign(4, Row(5, Cell(" ")));
+        }
         for (const PlanGoal& g : plan.goals)
             rows.push_back({Cell(item_label(*a.scale, g.item_id)), Cell(level(g.current_level)), Cell(level(g.target_level)),
-                            Cell(g.target_date ? date(*g.target_date) : "–"), Cell(g.description)});
+                            Cell(g.target_date ? date(*g.target_date) : "–"), Cell(goal_text(g))});
         flow.table({{t.tr("Area / item"), 230}, {t.tr("Current level"), 70, pdf::Align::Centre},
                     {t.tr("Target level"), 70, pdf::Align::Centre}, {t.tr("Target date"), 70}, {t.tr("Description"), 0}},
                    rows);
+    }
+
+    // The goal as written, then what the target level asks for, so "reach level 4" says what 4 is.
+    std::string goal_text(const PlanGoal& g) const {
+        std::string text = g.description;
+        const Item* item = a.scale->item(g.item_id);
+        if (item && g.target_level)
+            if (const LocalText* anchor = a.scale->anchor_text(*item, *g.target_level))
+                text += (text.empty() ? "" : "\n") + format(t.tr("Level {1} means: {2}"), {std::to_string(*g.target_level),
+                                                                                        anchor->get(lang)});
+        return text.empty() ? "–" : text;
     }
 
     std::string suggestions() const {
@@ -79,13 +91,13 @@ private:
 
     void actions() {
         flow.heading(t.tr("Actions"), 2);
-        if (plan.actions.empty()) {
-            flow.paragraph(t.tr("No actions recorded yet."));
-            return;
-        }
         std::map<std::string, const PlanGoal*> goal_for;
         for (const PlanGoal& g : plan.goals) goal_for.emplace(g.item_id, &g);
         std::vector<Row> rows;
+        if (plan.actions.empty()) {
+            flow.paragraph(t.tr("No actions recorded yet."));
+            rows.assign(5, Row(11, Cell(" ")));
+        }
         for (const PlanAction& x : plan.actions) {
             const auto ir = std::find_if(a.items.begin(), a.items.end(), [&](const ItemResult& i) { return i.item_id == x.item_id; });
             const auto g = goal_for.find(x.item_id);
@@ -113,7 +125,7 @@ private:
                                         "⚠ {1} actions are past their due date and not done.",
                                         static_cast<unsigned long>(overdue)),
                                   {std::to_string(overdue)}),
-                           Style{9, Weight::Bold, pdf::Rgb::hex("#a3322b")});
+                           Style::warning(9));
     }
 
     void follow_up() {
@@ -141,18 +153,8 @@ private:
     }
 
     void signatures() {
-        flow.keep(80);
-        flow.space(30);
-        pdf::Page& p = flow.page();
-        const double w = (flow.width() - 40) / 2;
-        for (int i = 0; i < 2; ++i) {
-            const double x = flow.left() + i * (w + 40);
-            p.line(x, flow.y() + 24, x + w, flow.y() + 24, pdf::ink, 0.7);
-            p.text(x, flow.y() + 35,
-                   i == 0 ? t.tr("Date and signature, responsible manager") : t.tr("Date and signature, team leader"), 8,
-                   Weight::Regular, pdf::grey);
-        }
-        flow.advance(44);
+        flow.space(16);
+        flow.signatures({t.tr("Date and signature, responsible manager"), t.tr("Date and signature, team leader")});
     }
 
     RoundAnalysis a;

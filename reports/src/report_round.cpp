@@ -24,7 +24,7 @@ public:
         if (a.round.status != RoundStatus::Completed)
             flow.paragraph(format(t.tr("Draft: this round is not completed (status: {1}). The results can still change."),
                                   {label_of(a.round.status, t)}),
-                           Style{9.5, Weight::Bold, pdf::Rgb::hex("#a3322b")});
+                           Style::warning());
         summary_page();
         progress(0.3);
         flow.new_page();
@@ -32,7 +32,7 @@ public:
         score_table();
         progress(0.5);
         flow.heading(t.tr("Item profile"), 2);
-        charts::dot_profile(flow, scale, a.items, t);
+        flow.chart(charts::dot_profile(scale, a.items, t));
         progress(0.6);
         item_pages();
         if (a.round.status != RoundStatus::Completed) stamp_draft();
@@ -45,19 +45,10 @@ private:
     void summary_page() {
         const Scale& scale = *a.scale;
         const int d = scale.scoring.decimals;
-        pdf::Page& p = flow.page();
         // The total in large type, with its band written out.
-        flow.advance(30);
-        p.text(flow.left(), flow.y(), num(a.score.total, d), 30, Weight::Bold, pdf::ink);
-        const double w = doc.text_width(num(a.score.total, d), 30, Weight::Bold);
-        p.text(flow.left() + w + 6, flow.y(), format(t.tr("of {1}"), {num(scale.max_total(), d)}), 12, Weight::Regular,
-               pdf::grey);
-        if (a.score.band) {
-            const pdf::Rgb swatch = charts::band_colour(scale, *a.score.band);
-            p.rect(flow.left() + w + 70, flow.y() - 13, 12, 12, &swatch);
-        }
-        p.text(flow.left() + w + 88, flow.y() - 2, band_text(a.score), 14, Weight::Bold, pdf::ink);
-        flow.advance(10);
+        block::Headline h{num(a.score.total, d), format(t.tr("of {1}"), {num(scale.max_total(), d)}), band_text(a.score)};
+        if (a.score.band) h.swatch = band_colour(scale, *a.score.band);
+        flow.headline(h);
         if (!a.score.complete()) {
             std::string ids;
             for (const auto& v : {a.score.cannot_rate, a.score.unrated})
@@ -65,12 +56,13 @@ private:
             flow.paragraph(format(t.tr("The total is incomplete: {1} of {2} items have an agreed rating ({3} missing "
                                        "or not possible to rate). It is not comparable with complete totals."),
                                   {std::to_string(a.score.rated), std::to_string(a.score.items), ids}),
-                           Style{9, Weight::Bold, pdf::Rgb::hex("#a3322b")});
+                           Style::warning(9));
         }
-        charts::band_gauge(flow, scale, a.score,
-                           a.previous_score && a.previous_score->complete() ? std::optional<double>(a.previous_score->total)
-                                                                            : std::nullopt,
-                           t);
+        flow.chart(charts::band_gauge(scale, a.score,
+                                      a.previous_score && a.previous_score->complete()
+                                          ? std::optional<double>(a.previous_score->total)
+                                          : std::nullopt,
+                                      t));
         if (a.previous) {
             const auto ch = a.change();
             flow.paragraph(
@@ -94,14 +86,18 @@ private:
             if (a.previous_score && i < a.previous_score->sections.size() && a.previous_score->sections[i].complete())
                 before = a.previous_score->sections[i].value;
             const bool mean = scale.scoring.mode == TotalMode::Mean;
-            rows.push_back({Cell(sec ? sec->name.get(lang) : s.section_id),
-                            Cell(num(s.value, mean ? 1 : 0) + (s.complete() ? "" : " *")),
+            // A section with no rated item has no score, not a score of 0.
+            const std::string value = s.rated == 0 ? t.tr("no item rated") : num(s.value, mean ? 1 : 0) + (s.complete() ? "" : " *");
+            rows.push_back({Cell(sec ? sec->name.get(lang) : s.section_id), Cell(value),
                             Cell(num(s.max_possible, mean ? 1 : 0)), Cell(before ? num(*before, mean ? 1 : 0) : "–"),
                             Cell(s.complete() && before ? change(s.value - *before, mean ? 1 : 0) : "–")});
         }
-        flow.table({{t.tr("Section"), 0}, {t.tr("Score"), 70, pdf::Align::Right}, {t.tr("Max"), 60, pdf::Align::Right},
+        flow.table({{t.tr("Section"), 0}, {t.tr("Score"), 80, pdf::Align::Right}, {t.tr("Max"), 50, pdf::Align::Right},
                     {t.tr("Previous"), 70, pdf::Align::Right}, {t.tr("Change"), 70, pdf::Align::Right}},
-                   rows);
+                   rows, {}, t.tr("Section scores"), true);
+        if (std::any_of(a.score.sections.begin(), a.score.sections.end(), [](const SectionScore& s) { return !s.complete(); }))
+            flow.paragraph("* " + t.tr("incomplete: an item of the section was not rated or could not be rated."),
+                           Style::note());
 
         flow.heading(t.tr("Strengths and priorities"), 2);
         std::vector<Row> sp;
@@ -124,6 +120,7 @@ private:
                                   {std::to_string(stuck_threshold(*a.scale)), ids}),
                            Style{9.5, Weight::Bold});
         }
+        if (const auto f = store.team_figures(a.round.id)) team_figures(*f);
         if (!a.round.strengths.empty() || !a.round.recommendations.empty()) {
             flow.heading(t.tr("The reviewers' summary"), 2);
             if (!a.round.strengths.empty()) flow.label_value(t.tr("Strengths"), a.round.strengths, 125);
@@ -167,7 +164,7 @@ private:
                 rows.push_back({Cell(id), Cell(a.scale->item(id)->name.get(lang)), Cell(score), Cell(level(ir.previous)),
                                 Cell(ch ? change(*ch) : "–")});
             }
-            flow.paragraph(sec.name.get(lang), Style{10, Weight::Bold, pdf::accent});
+            flow.heading(sec.name.get(lang), 3);
             flow.table({{t.tr("Item"), 38}, {t.tr("Name"), 0}, {t.tr("Score"), 60, pdf::Align::Right},
                         {t.tr("Previous"), 60, pdf::Align::Right}, {t.tr("Change"), 60, pdf::Align::Right}},
                        rows);
@@ -225,14 +222,18 @@ private:
             flow.label_value(t.tr("Entered"), format_decimal(*in.value, item.numeric->decimals, lang) + " " +
                                                   item.numeric->unit.get(lang), 110);
         }
-        if (item.checklist && !in.checked.empty()) {
-            std::string present;
-            for (const auto& c : item.checklist->components)
-                if (std::find(in.checked.begin(), in.checked.end(), c.id) != in.checked.end())
-                    present += (present.empty() ? "" : "\n") + c.text.get(lang);
-            flow.label_value(format(t.tr("In place ({1} of {2})"), {std::to_string(in.checked.size()),
-                                                                    std::to_string(item.checklist->components.size())}),
-                             present, 110);
+        if (item.checklist && !in.cannot_rate) {
+            std::string present, missing;
+            for (const auto& c : item.checklist->components) {
+                const bool in_place = std::find(in.checked.begin(), in.checked.end(), c.id) != in.checked.end();
+                (in_place ? present : missing) += ((in_place ? present : missing).empty() ? "" : "\n") + c.text.get(lang);
+            }
+            if (!present.empty())
+                flow.label_value(format(t.tr("In place ({1} of {2})"), {std::to_string(in.checked.size()),
+                                                                        std::to_string(item.checklist->components.size())}),
+                                 present, 110);
+            // The next step named: which components are still missing.
+            if (!missing.empty()) flow.label_value(t.tr("Missing"), missing, 110);
         }
         if (item.rule && !in.inputs.empty()) {
             flow.label_value(t.tr("Entered"), describe_inputs(*item.rule, in.inputs, lang), 110);

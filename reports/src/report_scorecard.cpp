@@ -5,6 +5,7 @@
 #include "base/i18n.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace fidelis::reports {
 namespace {
@@ -18,33 +19,102 @@ Id latest_round(Store& store, Id team) {
     return rounds.back().id;
 }
 
-class Scorecard : public ReportWriter {
-public:
-    Scorecard(Store& s, Id team, const ReportOptions& o)
-        : ReportWriter(s, o, false), a(analyse_round(s, latest_round(s, team))), trend(analyse_trend(s, team, a.round.scale_id)) {}
+// One team's page: its latest round and trend. The analyses stay alive as long as the
+// document, whose charts draw from them.
+struct TeamPage {
+    RoundAnalysis a;
+    TrendAnalysis trend;
+};
 
-    void write(const std::string& path) {
+class Scorecards : public ReportWriter {
+public:
+    Scorecards(Store& s, const ReportOptions& o) : ReportWriter(s, o, false) {}
+
+    const TeamPage& add(Id team, Id round) {
+        auto page = std::make_unique<TeamPage>();
+        page->a = analyse_round(store, round);
+        page->trend = analyse_trend(store, team, page->a.round.scale_id);
+        pages_.push_back(std::move(page));
+        return *pages_.back();
+    }
+
+    void single(Id team, const std::string& path) {
+        const TeamPage& pg = add(team, latest_round(store, team));
+        const RoundAnalysis& a = pg.a;
+        const Scale& scale = *a.scale;
+        title(t.tr("SCORECARD"), a.team.name, subtitle(a));
+        page(pg);
+        if (a.round.status != RoundStatus::Completed) stamp_draft();
+        finish(round_footer(scale, a.round), format(t.tr("Scorecard: {1}"), {a.team.name}), scale.title.get(lang), path);
+    }
+
+    // A cover listing the teams, then one page per team with a completed round.
+    void booklet(const std::string& scale_id, const std::string& path) {
+        std::vector<std::pair<Id, Id>> chosen;  // team, round
+        for (const Team& team : store.teams()) {
+            const std::vector<Round> rounds = store.rounds_of_team(team.id);
+            for (auto it = rounds.rbegin(); it != rounds.rend(); ++it)
+                if (it->status == RoundStatus::Completed && (scale_id.empty() || it->scale_id == scale_id)) {
+                    chosen.emplace_back(team.id, it->id);
+                    break;
+                }
+        }
+        if (chosen.empty())
+            throw Error(scale_id.empty() ? t.tr("No team has a completed round, so there are no scorecards to print.")
+                                         : format(t.tr("No team has a completed {1} round, so there are no scorecards to print."),
+                                                  {scale_id}));
+        const std::string county = store.home_county().name;
+        title(t.tr("SCORECARDS"), county,
+              format(t.trn("{1} team with a completed round, one page each", "{1} teams with a completed round, one page each",
+                           static_cast<unsigned long>(chosen.size())),
+                     {std::to_string(chosen.size())}) +
+                  " · " + format(t.tr("Generated {1}"), {date(options.today)}));
+        std::vector<Row> rows;
+        std::size_t done = 0;
+        for (const auto& [team, round] : chosen) {
+            const TeamPage& pg = add(team, round);
+            const int d = pg.a.scale->scoring.decimals;
+            rows.push_back({Cell(pg.a.team.municipality_name + " – " + pg.a.team.name), Cell(pg.a.scale->display_name(lang)),
+                            Cell(date(pg.a.round.assessed_on)), Cell(label_of(pg.a.round.review_type, t)),
+                            Cell(num(pg.a.score.total, d) + (pg.a.score.complete() ? "" : " *")), Cell(band_text(pg.a.score))});
+            progress(0.3 * double(++done) / double(chosen.size()));
+        }
+        flow.table({{t.tr("Team"), 0}, {t.tr("Scale"), 50}, {t.tr("Round"), 60}, {t.tr("Review type"), 80},
+                    {t.tr("Total"), 40, Align::Right}, {t.tr("Band"), 90}},
+                   rows, Style::small(), t.tr("The teams in this booklet"), true);
+        done = 0;
+        for (const auto& pg : pages_) {
+            flow.new_page();
+            flow.heading(pg->a.team.municipality_name + " – " + pg->a.team.name, 1);
+            flow.paragraph(subtitle(pg->a), Style::lead());
+            page(*pg);
+            progress(0.3 + 0.6 * double(++done) / double(pages_.size()));
+        }
+        finish(county + " · " + t.tr("Scorecards") + " · " + format(t.tr("Generated {1}"), {date(options.today)}),
+               format(t.tr("Scorecards: {1}"), {county}), t.tr("Scorecards"), path);
+    }
+
+private:
+    std::string subtitle(const RoundAnalysis& a) const {
+        return a.team.municipality_name + " · " + label_of(a.team.method, t) + " · " + a.scale->display_name(lang) + " · " +
+               format(t.tr("latest round {1}"), {date(a.round.assessed_on)}) + " · " + label_of(a.round.review_type, t);
+    }
+
+    void page(const TeamPage& pg) {
+        const RoundAnalysis& a = pg.a;
+        const TrendAnalysis& trend = pg.trend;
         const Scale& scale = *a.scale;
         const int d = scale.scoring.decimals;
-        title(t.tr("SCORECARD"), a.team.name,
-              a.team.municipality_name + " · " + label_of(a.team.method, t) + " · " + scale.display_name(lang) + " · " +
-                  format(t.tr("latest round {1}"), {date(a.round.assessed_on)}) + " · " + label_of(a.round.review_type, t));
-        pdf::Page& p = flow.page();
-        flow.advance(24);
-        p.text(flow.left(), flow.y(), num(a.score.total, d), 24, Weight::Bold);
-        const double w = doc.text_width(num(a.score.total, d), 24, Weight::Bold);
-        std::string line = format(t.tr("of {1}"), {num(scale.max_total(), d)});
-        if (const std::string band = band_text(a.score); !band.empty()) line += " · " + band;
-        if (const auto ch = a.change()) line += " · " + format(t.tr("{1} since {2}"), {change(*ch, d), date(a.previous->assessed_on)});
-        p.text(flow.left() + w + 8, flow.y(), line, 11, Weight::Bold, pdf::ink);
-        flow.advance(8);
-        charts::band_gauge(flow, scale, a.score,
-                           a.previous_score && a.previous_score->complete() ? std::optional<double>(a.previous_score->total)
-                                                                            : std::nullopt,
-                           t);
-        if (trend.points.size() > 1) charts::trend_chart(flow, scale, trend.points, t, 110);
-        progress(0.5);
-
+        std::string line = band_text(a.score);
+        if (const auto ch = a.change())
+            line += (line.empty() ? "" : " · ") + format(t.tr("{1} since {2}"), {change(*ch, d), date(a.previous->assessed_on)});
+        flow.headline({num(a.score.total, d), format(t.tr("of {1}"), {num(scale.max_total(), d)}), line, std::nullopt, 24});
+        flow.chart(charts::band_gauge(scale, a.score,
+                                      a.previous_score && a.previous_score->complete()
+                                          ? std::optional<double>(a.previous_score->total)
+                                          : std::nullopt,
+                                      t));
+        if (trend.points.size() > 1) flow.chart(charts::trend_chart(scale, trend.points, t, 110));
         std::vector<Row> sections;
         for (const SectionScore& s : a.score.sections) {
             const Section* sec = scale.section(s.section_id);
@@ -52,7 +122,7 @@ public:
             sections.push_back({Cell(sec ? sec->name.get(lang) : s.section_id),
                                 Cell(num(s.value, mean ? 1 : 0) + " / " + num(s.max_possible, mean ? 1 : 0))});
         }
-        flow.table({{t.tr("Section"), 0}, {t.tr("Score"), 90, pdf::Align::Right}}, sections, Style{8});
+        flow.table({{t.tr("Section"), 0}, {t.tr("Score"), 90, pdf::Align::Right}}, sections, Style::small());
 
         std::vector<Row> sp;
         for (std::size_t i = 0; i < 3; ++i) {
@@ -63,7 +133,7 @@ public:
             };
             sp.push_back({cell(a.strengths), cell(a.priorities)});
         }
-        flow.table({{t.tr("Strengths"), 0}, {t.tr("Priorities"), 0}}, sp, Style{8});
+        flow.table({{t.tr("Strengths"), 0}, {t.tr("Priorities"), 0}}, sp, Style::small());
 
         const ImprovementPlan plan = store.plan(a.round.id);
         int done = 0, ongoing = 0, planned = 0, overdue = 0;
@@ -73,40 +143,35 @@ public:
             planned += x.status == ActionStatus::Planned;
             overdue += x.overdue(options.today);
         }
+        auto count = [&](const char* one, const char* many, int n) {
+            return format(t.trn(one, many, static_cast<unsigned long>(n)), {std::to_string(n)});
+        };
         std::string plan_line = plan.actions.empty()
                                     ? t.tr("No improvement plan recorded.")
-                                    : format(t.tr("{1} done, {2} ongoing, {3} planned"),
-                                             {std::to_string(done), std::to_string(ongoing), std::to_string(planned)});
-        if (overdue) plan_line += " · ⚠ " + format(t.tr("{1} overdue"), {std::to_string(overdue)});
+                                    : count(N_("{1} action done"), N_("{1} actions done"), done) + ", " +
+                                          count(N_("{1} ongoing"), N_("{1} ongoing"), ongoing) + ", " +
+                                          count(N_("{1} planned"), N_("{1} planned"), planned);
+        if (overdue) plan_line += " · ⚠ " + count(N_("{1} overdue"), N_("{1} overdue"), overdue);
         flow.label_value(t.tr("Plan actions"), plan_line, 110);
         if (!a.stuck.empty()) {
             std::string ids;
             for (const auto& id : a.stuck) ids += (ids.empty() ? "" : ", ") + id;
             flow.label_value(format(t.tr("At {1} or below twice"), {std::to_string(stuck_threshold(scale))}), ids, 110);
         }
-        if (const auto f = store.team_figures(a.round.id)) {
-            auto g = [&](const GenderCount& c) {
-                return format(t.tr("{1} (women {2}, men {3}, other {4})"),
-                              {std::to_string(c.total()), std::to_string(c.women.value_or(0)),
-                               std::to_string(c.men.value_or(0)), std::to_string(c.other.value_or(0))});
-            };
-            flow.label_value(t.tr("Participants"), g(f->participants), 110);
-            flow.label_value(t.tr("In competitive work"), g(f->competitive_work), 110);
-        }
-        if (a.round.status != RoundStatus::Completed) stamp_draft();
-        const std::string footer = round_footer(scale, a.round);
-        finish(footer, format(t.tr("Scorecard: {1}"), {a.team.name}), scale.title.get(lang), path);
+        if (const auto f = store.team_figures(a.round.id)) team_figures(*f, 2);
     }
 
-private:
-    RoundAnalysis a;
-    TrendAnalysis trend;
+    std::vector<std::unique_ptr<TeamPage>> pages_;
 };
 
 }  // namespace
 
 void write_scorecard(Store& store, Id team, const std::string& path, const ReportOptions& options) {
-    Scorecard(store, team, options).write(path);
+    Scorecards(store, options).single(team, path);
+}
+
+void write_scorecards(Store& store, const std::string& scale_id, const std::string& path, const ReportOptions& options) {
+    Scorecards(store, options).booklet(scale_id, path);
 }
 
 }  // namespace fidelis::reports

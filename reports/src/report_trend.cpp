@@ -24,9 +24,10 @@ public:
               a.team.municipality_name + " · " + scale.title.get(lang) + " (" + scale.display_name(lang) + ") · " +
                   format(t.tr("{1} rounds, {2}"), {std::to_string(a.points.size()), span}));
         flow.heading(t.tr("Total over time"), 2);
-        charts::trend_chart(flow, scale, a.points, t);
+        flow.chart(charts::trend_chart(scale, a.points, t));
         rounds_table();
         definition_notes(a.definition_changes);
+        figures_over_time();
         progress(0.4);
         item_table();
         progress(0.7);
@@ -56,6 +57,27 @@ private:
                    rows);
     }
 
+    // Women's and men's rates of competitive work, round by round, where the team gave figures.
+    void figures_over_time() {
+        std::vector<Row> rows;
+        for (const TrendPoint& p : a.points) {
+            const auto f = store.team_figures(p.round.id);
+            if (!f) continue;
+            const GenderCount& n = f->participants;
+            const GenderCount& w = f->competitive_work;
+            auto total = [](const GenderCount& c) { return c.empty() ? std::nullopt : std::optional<int>(c.total()); };
+            rows.push_back({Cell(date(p.round.assessed_on)),
+                            Cell(f->period_from || f->period_to ? period_text(f->period_from, f->period_to) : "–"),
+                            Cell(count_rate(w.women, n.women)), Cell(count_rate(w.men, n.men)),
+                            Cell(count_rate(total(w), total(n)))});
+        }
+        if (rows.empty()) return;
+        flow.heading(t.tr("In competitive work over time"), 2);
+        flow.table({{t.tr("Round"), 70}, {t.tr("Period"), 0}, {t.tr("Women"), 80, Align::Right},
+                    {t.tr("Men"), 80, Align::Right}, {t.tr("All"), 80, Align::Right}},
+                   rows, Style::small(), t.tr("In competitive work, as a share of the participants"), true);
+    }
+
     void item_table() {
         flow.heading(t.tr("Item by round"), 2);
         const int threshold = stuck_threshold(*a.scale);
@@ -63,9 +85,10 @@ private:
                                    "more at level {1} or below that lasts to the latest round."),
                               {std::to_string(threshold)}),
                        Style{8, Weight::Regular, pdf::grey});
+        // The newest rounds first: with more rounds than fit across, the latest are never on a later page.
         const std::size_t per_table = 9;
-        for (std::size_t first = 0; first < a.points.size(); first += per_table) {
-            const std::size_t last = std::min(a.points.size(), first + per_table);
+        for (std::size_t last = a.points.size(); last > 0; last = last > per_table ? last - per_table : 0) {
+            const std::size_t first = last > per_table ? last - per_table : 0;
             std::vector<Column> cols{{t.tr("Item"), 0}};
             for (std::size_t i = first; i < last; ++i) {
                 const Date& d = a.points[i].round.assessed_on;
@@ -80,7 +103,8 @@ private:
                     const auto l = a.points[i].levels.find(item.id);
                     Cell c(l == a.points[i].levels.end() ? "–" : std::to_string(l->second));
                     if (l != a.points[i].levels.end()) {
-                        c.fill = charts::level_colour(*a.scale, l->second).mix(pdf::white, 0.55);
+                        c.fill = level_colour(*a.scale, l->second).mix(white, 0.55);
+                        c.colour = text_on(*c.fill);
                         const bool in_streak = streak >= 2 && i + std::size_t(streak) >= a.points.size();
                         if (in_streak) {
                             c.text += "*";
@@ -93,7 +117,7 @@ private:
             }
             flow.table(cols, rows, Style{7.5});
         }
-        charts::level_legend(flow, *a.scale, t);
+        flow.chart(charts::level_legend(*a.scale, t));
     }
 
     void stuck_list() {

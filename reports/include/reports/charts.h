@@ -1,25 +1,23 @@
 #pragma once
-// Charts drawn with libharu primitives. Every chart prints its numbers; colours follow the
-// scale's fixed levels and band thresholds, never a ranking, and always come with text.
+// The reports' charts, as Chart objects (chart.h) built from analysis results. Every chart
+// prints its numbers; colours follow the scale's fixed levels and band thresholds, never a
+// ranking, and always come with text. Axes start at the scale's minimum and say so.
 #include "reports/analysis.h"
-#include "reports/layout.h"
+#include "reports/chart.h"
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace fidelis::reports::charts {
 
-// The colour of a level: red at the bottom of the scale to green at the top.
-pdf::Rgb level_colour(const Scale& scale, int level);
-// The band's own colour from the scale file, else one by its place among the bands.
-pdf::Rgb band_colour(const Scale& scale, const Band& band);
-// Text that reads on `fill`: white on dark colours, ink on light ones.
-pdf::Rgb text_on(const pdf::Rgb& fill);
+using ChartPtr = std::shared_ptr<const Chart>;
 
-// The possible total as a bar of band zones, with this round's total and the previous one.
-void band_gauge(pdf::Flow& flow, const Scale& scale, const Score& score, std::optional<double> previous,
-                const Translator& t);
+// The possible total as a bar of band zones, with this round's total and the previous
+// one. An incomplete total is marked as such and never drawn inside a band zone.
+ChartPtr band_gauge(const Scale& scale, const Score& score, std::optional<double> previous, const Translator& t);
 
 struct Bar {
     std::string label;
@@ -28,22 +26,31 @@ struct Bar {
     bool complete = true;
     const Band* band = nullptr;
 };
-// Horizontal bars of totals with dashed lines at the band edges, grouped under headings.
-void total_bars(pdf::Flow& flow, const Scale& scale, const std::vector<Bar>& bars, const Translator& t);
+// Horizontal bars of totals on a labelled axis from the scale's minimum, dashed lines at
+// the band edges, grouped under headings. Incomplete totals are outlined, not banded.
+ChartPtr total_bars(const Scale& scale, const std::vector<Bar>& bars, const Translator& t);
 
 // One row per item: a filled dot at this round's level, a ring at the previous one.
-void dot_profile(pdf::Flow& flow, const Scale& scale, const std::vector<ItemResult>& items, const Translator& t);
+ChartPtr dot_profile(const Scale& scale, const std::vector<ItemResult>& items, const Translator& t);
 
-// Totals over time against the shaded band zones.
-void trend_chart(pdf::Flow& flow, const Scale& scale, const std::vector<TrendPoint>& points, const Translator& t,
-                 double height = 190);
+// Totals over time against the shaded band zones, on a time-proportional axis, one marker
+// shape per review type (with a legend), drafts and incomplete totals drawn hollow and
+// labelled; a line joins only rounds of the same review type.
+ChartPtr trend_chart(const Scale& scale, const std::vector<TrendPoint>& points, const Translator& t,
+                     double height = 190);
 
-// Items down, teams across, the level printed in each cell. Wide grids continue on
-// further pages with the item column repeated.
-void heatmap(pdf::Flow& flow, const Scale& scale, const std::vector<std::string>& columns,
-             const std::vector<std::map<std::string, int>>& levels, const Translator& t);
+struct HeatColumn {
+    std::string label;  // short and distinct: a code, or a team's short name
+    std::string name;   // in full, for the key and the text alternative
+    std::string group;  // columns of one group stand together, with a separator between groups
+    std::map<std::string, int> levels;
+};
+// Items down, teams across, the level printed in each cell. Columns are labelled with
+// their distinct short labels, and a key below gives each in full. Wide grids continue in
+// further blocks with the item column repeated.
+ChartPtr heatmap(const Scale& scale, const std::vector<HeatColumn>& columns, const Translator& t);
 
-// The level colours with their numbers and labels.
-void level_legend(pdf::Flow& flow, const Scale& scale, const Translator& t);
+// The level colours with their numbers and labels, wrapping onto more lines as needed.
+ChartPtr level_legend(const Scale& scale, const Translator& t);
 
 }  // namespace fidelis::reports::charts

@@ -1,6 +1,7 @@
 #pragma once
 // Flowing content onto pages: wrapped paragraphs that continue on the next page without
 // losing a word, tables whose header repeats on every page, and footers with page X of Y.
+#include "reports/document.h"
 #include "reports/pdf.h"
 
 #include <functional>
@@ -10,29 +11,45 @@
 
 namespace fidelis::pdf {
 
-struct Style {
-    double size = 9.5;
-    Weight weight = Weight::Regular;
-    Rgb colour = ink;
-    double leading = 1.32;  // line height as a multiple of the size
-};
+using reports::Cell;
+using reports::Column;
+using reports::Row;
+using reports::Style;
 
-struct Column {
-    std::string title;
-    double width = 0;  // points; the last column with 0 takes what is left
-    Align align = Align::Left;
-};
+// A page of a PDF as a canvas for charts; text is measured and drawn with the document's fonts.
+class PageCanvas : public reports::Canvas {
+public:
+    PageCanvas(Document& doc, Page* page) : doc_(doc), page_(page) {}
+    void set_page(Page* page) { page_ = page; }
 
-struct Cell {
-    std::string text;
-    std::optional<Rgb> fill;
-    Weight weight = Weight::Regular;
-    Rgb colour = ink;
-    Cell() = default;
-    Cell(std::string t) : text(std::move(t)) {}
-    Cell(const char* t) : text(t) {}
+    double text_width(std::string_view utf8, double size, Weight weight = Weight::Regular) override {
+        return doc_.text_width(utf8, size, weight);
+    }
+    void text(double x, double y, std::string_view utf8, double size, Weight weight, const Rgb& colour,
+              Align align) override {
+        page_->text(x, y, utf8, size, weight, colour, align);
+    }
+    void rotated_text(double x, double y, double degrees, std::string_view utf8, double size, Weight weight,
+                      const Rgb& colour, double opacity) override {
+        page_->rotated_text(x, y, degrees, utf8, size, weight, colour, opacity);
+    }
+    void rect(double x, double y, double w, double h, const Rgb* fill, const Rgb* stroke, double lw) override {
+        page_->rect(x, y, w, h, fill, stroke, lw);
+    }
+    void line(double x1, double y1, double x2, double y2, const Rgb& colour, double width, bool dashed) override {
+        page_->line(x1, y1, x2, y2, colour, width, dashed);
+    }
+    void circle(double cx, double cy, double r, const Rgb* fill, const Rgb* stroke, double lw) override {
+        page_->circle(cx, cy, r, fill, stroke, lw);
+    }
+    void polygon(const std::vector<std::pair<double, double>>& points, const Rgb* fill, const Rgb* stroke) override {
+        page_->polygon(points, fill, stroke);
+    }
+
+private:
+    Document& doc_;
+    Page* page_;
 };
-using Row = std::vector<Cell>;
 
 class Flow {
 public:
@@ -43,6 +60,8 @@ public:
 
     Document& doc() { return doc_; }
     Page& page() { return *page_; }
+    // The current page as a canvas; it follows new pages.
+    PageCanvas& canvas() { return canvas_; }
     double left() const { return margin; }
     double right() const { return page_->width() - margin; }
     double width() const { return right() - left(); }
@@ -81,6 +100,7 @@ private:
     Document& doc_;
     bool landscape_;
     Page* page_ = nullptr;
+    PageCanvas canvas_{doc_, nullptr};
     double y_ = 0;
 };
 

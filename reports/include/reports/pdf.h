@@ -3,6 +3,7 @@
 // records them, and every call is followed by a check that throws a C++ exception, so
 // nothing ever unwinds through C. Coordinates are in points from the top-left corner.
 #include "base/error.h"
+#include "reports/canvas.h"
 
 #include <memory>
 #include <string>
@@ -11,22 +12,16 @@
 
 namespace fidelis::pdf {
 
-struct Rgb {
-    double r = 0, g = 0, b = 0;
-    static Rgb hex(const std::string& hex_colour);  // "#rrggbb"
-    Rgb mix(const Rgb& other, double t) const;     // t = 0: this, 1: other
-    double luminance() const;
-};
-
-inline const Rgb black{0, 0, 0};
-inline const Rgb white{1, 1, 1};
-inline const Rgb grey{0.45, 0.45, 0.45};
-inline const Rgb light_grey{0.85, 0.85, 0.85};
-inline const Rgb ink{0.12, 0.16, 0.22};
-inline const Rgb accent{0.09, 0.32, 0.55};
-
-enum class Align { Left, Centre, Right };
-enum class Weight { Regular, Bold };
+// The colours, alignment and weights are the neutral ones every renderer shares.
+using Rgb = reports::Rgb;
+using reports::accent;
+using reports::black;
+using reports::grey;
+using reports::ink;
+using reports::light_grey;
+using reports::white;
+using Align = reports::Align;
+using Weight = reports::Weight;
 
 class Document;
 

@@ -1,6 +1,7 @@
 #pragma once
-// The PDF reports. Each takes the store, what to report on, the output path and options;
-// each writes through a temporary file, so a failed report leaves nothing behind.
+// The reports. Each takes the store, what to report on, the output path and options, and
+// writes a PDF or an HTML file as the path's extension says (.pdf, .html); each writes
+// through a temporary file, so a failed report leaves nothing behind.
 #include "reports/analysis.h"
 #include "base/progress.h"
 
@@ -23,5 +24,8 @@ void write_county_report(Store& store, const CountyQuery& query, const std::stri
 void write_plan_report(Store& store, Id round, const std::string& path, const ReportOptions& options);
 // One page per team for network meetings, from its latest round.
 void write_scorecard(Store& store, Id team, const std::string& path, const ReportOptions& options);
+// A booklet for the network meeting: a cover listing the teams, then one page per team with
+// a completed round (of `scale_id`; empty: each team's latest completed round of any scale).
+void write_scorecards(Store& store, const std::string& scale_id, const std::string& path, const ReportOptions& options);
 
 }  // namespace fidelis::reports
