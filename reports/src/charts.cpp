@@ -149,7 +149,6 @@ public:
         // The axis first: the scale's minimum at the left, the band edges, the maximum.
         for (double v : total_ticks(scale_))
             c.text(ax.x(v), y + 9, number(v, d, t_), 6.5, Weight::Regular, grey, Align::Centre);
-        c.text(ax.x0 + ax.w + 4, y + 9, t_.tr("total"), 6.5, Weight::Regular, grey, Align::Left);
         y += axis_h - 8;
         const double plot_top = y;
         std::size_t i = first;

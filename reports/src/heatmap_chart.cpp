@@ -25,7 +25,9 @@ public:
         double widest = 0;
         for (const Item& item : scale_.items)
             widest = std::max(widest, c.text_width(item.id + "  " + item.name.get(t_.language()), 7));
-        l.label_w = std::min({widest + 8, 210.0, width * 0.36});
+        // Item names in full where the cells leave room for them (cells of 16 points or more).
+        const double cells = double(cols_.size()) * 16 + group_gap * double(groups());
+        l.label_w = std::min(widest + 8, std::max(width * 0.3, width - cells));
         const double room = width - l.label_w;
         l.cell_w = std::clamp(room / double(std::max<std::size_t>(1, cols_.size()) ) - group_gap / 2, 13.0, 22.0);
         double used = 0;
@@ -40,6 +42,11 @@ public:
             used += l.cell_w;
         }
         return l;
+    }
+    std::size_t groups() const {
+        std::size_t n = 0;
+        for (std::size_t i = 1; i < cols_.size(); ++i) n += cols_[i].group != cols_[i - 1].group;
+        return n;
     }
     bool needs_key() const {
         return std::any_of(cols_.begin(), cols_.end(), [](const HeatColumn& h) { return h.label != h.name; });

@@ -90,7 +90,10 @@ public:
             marker(c, p.round.review_type, px, py, s.complete() && final(p));
             std::string label = number(s.total, d, t_) + (s.complete() ? "" : "*");
             if (!final(p)) label += " " + t_.tr("draft");
-            c.text(px, py - 6, label, 7.5, Weight::Bold, ink, Align::Centre);
+            // Kept inside the plot, clear of the band names to its right.
+            const double half = c.text_width(label, 7.5, Weight::Bold) / 2;
+            const double lx = std::clamp(px, x0 + half, x0 + w - half);
+            c.text(lx, py - 6, label, 7.5, Weight::Bold, ink, Align::Centre);
             c.rotated_text(px + 3, base + 30, 45, month_of(p.round.assessed_on), 6.5, Weight::Regular, grey);
         }
         // The legend: the review types shown, then what hollow and * mean.
