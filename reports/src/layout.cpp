@@ -133,8 +133,19 @@ void Flow::table(const std::vector<Column>& columns, const std::vector<Row>& row
         fixed += c.width;
         if (c.width <= 0) ++flexible;
     }
-    for (const auto& c : columns)
-        widths.push_back(c.width > 0 ? c.width : std::max(30.0, (width() - fixed) / std::max(1, flexible)));
+    // A fixed column narrower than its header's longest word grows to fit it, taking the
+    // room from the flexible columns, so "Förändring" never breaks as "Förändrin/g".
+    std::vector<double> wanted;
+    for (const auto& c : columns) {
+        const double word = canvas_.widest_word(c.title, style.size, Weight::Bold) + 2 * cell_pad + 1;
+        wanted.push_back(c.width > 0 ? std::max(c.width, word) : word);
+    }
+    fixed = 0;
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].width > 0) fixed += wanted[i];
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        widths.push_back(columns[i].width > 0 ? wanted[i]
+                                              : std::max({30.0, wanted[i], (width() - fixed) / std::max(1, flexible)}));
     Row header;
     for (const auto& c : columns) header.push_back(Cell(c.title));
     const CellLines header_lines = wrap_row(widths, header, style, true);

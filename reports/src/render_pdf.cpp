@@ -90,7 +90,17 @@ void stamp(pdf::Document& doc, const std::string& word) {
 void render_pdf(const Document& d, const std::string& path) {
     pdf::Document doc(d.lang);
     Flow flow(doc, d.landscape);
-    for (const Block& b : d.blocks) {
+    for (std::size_t i = 0; i < d.blocks.size(); ++i) {
+        const Block& b = d.blocks[i];
+        // A heading stays with the start of what it introduces: a chart's first part, or a
+        // table's header and first rows.
+        if (std::holds_alternative<block::Heading>(b) && i + 1 < d.blocks.size()) {
+            const Block& next = d.blocks[i + 1];
+            double need = 0;
+            if (const auto* f = std::get_if<block::Figure>(&next)) need = f->chart->min_height();
+            else if (std::holds_alternative<block::Table>(next)) need = 60;
+            if (need > 0) flow.keep(need + 40);
+        }
         std::visit(
             [&](const auto& x) {
                 using T = std::decay_t<decltype(x)>;
