@@ -10,16 +10,26 @@
 #include <wx/progdlg.h>
 #include <wx/utils.h>
 
+#include <cctype>
 #include <memory>
 
 namespace fidelis::gui {
 
 std::string run_report(wxWindow* parent, Session& session, const ReportRequest& request) {
-    wxFileDialog save(parent, _("Save report as PDF"), wxEmptyString, wx(request.file_name), _("PDF files (*.pdf)|*.pdf"),
+    // PDF to print; HTML to publish on a website (accessible, one self-contained file).
+    wxFileDialog save(parent, _("Save report"), wxEmptyString, wx(request.file_name),
+                      _("PDF, to print (*.pdf)|*.pdf|Web page, accessible, to publish (*.html)|*.html"),
                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (save.ShowModal() != wxID_OK) return {};
     std::string path = utf8(save.GetPath());
-    if (path.size() < 4 || path.compare(path.size() - 4, 4, ".pdf") != 0) path += ".pdf";
+    auto ends_with = [&](const char* end) {
+        const std::string e(end);
+        if (path.size() < e.size()) return false;
+        std::string tail = path.substr(path.size() - e.size());
+        for (char& c : tail) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return tail == e;
+    };
+    if (!ends_with(".pdf") && !ends_with(".html") && !ends_with(".htm")) path += save.GetFilterIndex() == 1 ? ".html" : ".pdf";
 
     std::unique_ptr<wxProgressDialog> progress;
     if (!headless())
