@@ -22,10 +22,16 @@ struct Axis {
 
 // Tick values for a totals axis: the scale's minimum and maximum and each band's lower edge.
 std::vector<double> total_ticks(const Scale& scale) {
-    std::vector<double> ticks{scale.min_total()};
+    const double lo = scale.min_total(), hi = scale.max_total();
+    std::vector<double> ticks{lo};
     for (const Band& b : scale.scoring.bands)
-        if (b.min > scale.min_total() && b.min < scale.max_total()) ticks.push_back(b.min);
-    ticks.push_back(scale.max_total());
+        if (b.min > lo && b.min < hi) ticks.push_back(b.min);
+    if (scale.scoring.bands.empty()) {
+        // No bands to mark: whole levels on a mean scale, quarters of the range on a sum.
+        const double step = hi - lo <= 10 ? 1.0 : (hi - lo) / 4;
+        for (double v = lo + step; v < hi - step / 2; v += step) ticks.push_back(v);
+    }
+    ticks.push_back(hi);
     return ticks;
 }
 

@@ -81,8 +81,6 @@ std::string ReportWriter::count_rate(std::optional<int> count, std::optional<int
 void ReportWriter::team_figures(const TeamFigures& f, int heading_level) {
     flow.heading(t.tr("Team figures"), heading_level);
     const std::string period = f.period_from || f.period_to ? period_text(f.period_from, f.period_to) : t.tr("not given");
-    flow.paragraph(format(t.tr("Period the figures cover: {1}. Shares are of the participants of the same gender."), {period}),
-                   Style::note());
     auto total = [](const GenderCount& c) { return c.empty() ? std::nullopt : std::optional<int>(c.total()); };
     const GenderCount& p = f.participants;
     auto row = [&](const std::string& label, const GenderCount& c, bool rates) {
@@ -97,6 +95,8 @@ void ReportWriter::team_figures(const TeamFigures& f, int heading_level) {
                {row(t.tr("Participants"), p, false), row(t.tr("In competitive work"), f.competitive_work, true),
                 row(t.tr("Started studies"), f.studies, true)},
                Style::small(), format(t.tr("Team figures, {1}"), {period}), true);
+    flow.paragraph(format(t.tr("Period the figures cover: {1}. Shares are of the participants of the same gender."), {period}),
+                   Style::note());
 }
 
 void ReportWriter::definition_notes(const std::vector<DefinitionChange>& changes) {

@@ -47,7 +47,11 @@ public:
             const Rgb fill = band_colour(scale_, b).mix(white, 0.72);
             const double y1 = y_of(b.max + std::pow(10.0, -d)), y2 = y_of(b.min);
             c.rect(x0, y1, w, y2 - y1, &fill);
-            c.text(x0 + w + 6, (y1 + y2) / 2 + 3, c.fit(b.label.get(t_.language()), 94, 7), 7, Weight::Regular, ink);
+            // The band's name beside its zone, on two lines where it needs them.
+            auto lines = c.wrap(b.label.get(t_.language()), 94, 7);
+            if (lines.size() > 2 || y2 - y1 < 18) lines = {c.fit(b.label.get(t_.language()), 94, 7)};
+            const double ly = (y1 + y2) / 2 + 3 - 4.5 * double(lines.size() - 1);
+            for (std::size_t i = 0; i < lines.size(); ++i) c.text(x0 + w + 6, ly + 9 * double(i), lines[i], 7, Weight::Regular, ink);
             c.text(x0 - 4, y2 + 3, number(b.min, d, t_), 7, Weight::Regular, grey, Align::Right);
         }
         if (scale_.scoring.bands.empty()) {
