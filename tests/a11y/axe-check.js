@@ -6,9 +6,10 @@
 // self-contained: nothing may come from the network). The request is stopped before it
 // leaves the browser.
 //
-// Usage: axe-check.js [--incomplete] FILE.html|DIR...
+// Usage: axe-check.js [--incomplete] [--timing] FILE.html|DIR...
 //   A DIR stands for the *.html files directly in it (an empty DIR is an error).
 //   --incomplete  also lists what axe could not decide ("needs review"); never fails.
+//   --timing      prints the browser's start and each file's check in ms, on stderr.
 // Prints one line per violation, "file: rule-id (impact): help — selector, selector", and
 // "N files, no violations" when all pass. Exit: 0 clean, 1 violations or load errors,
 // 2 usage error or no browser.
@@ -28,7 +29,7 @@ const LOAD_TIMEOUT_MS = 30000;
 
 function usage(message) {
     if (message) console.error(`axe-check: ${message}`);
-    console.error('usage: axe-check.js [--incomplete] FILE.html|DIR...');
+    console.error('usage: axe-check.js [--incomplete] [--timing] FILE.html|DIR...');
     process.exit(2);
 }
 
@@ -65,69 +66,88 @@ function nodesText(nodes) {
     return targets.length > MAX_TARGETS ? `${shown}, … (${targets.length - MAX_TARGETS} more)` : shown;
 }
 
-async function checkFile(browser, file, axeSource, options) {
-    const problems = [];  // lines to print; each one fails the file
-    const notes = [];
-    if (!fs.existsSync(file)) return { problems: [`${file}: load error: no such file`], notes };
+// One context and one page for every file: a fresh renderer per file would cost more than
+// the check itself. axe is loaded from its file: URL, which Chromium keeps compiled across
+// pages; bypassCSP lets it in even where a report forbids scripts with a CSP <meta>.
+class Checker {
+    constructor(context, axeUrl, options) {
+        this.context = context;
+        this.axeUrl = axeUrl;
+        this.options = options;
+        this.current = null;  // { file, problems, outside } of the file being checked
+        this.page = null;
+    }
 
-    const context = await browser.newContext({ serviceWorkers: 'block', javaScriptEnabled: true });
-    try {
-        const outside = new Set();
-        const page = await context.newPage();
-        await context.route('**/*', (route) => {
+    async start() {
+        await this.context.route('**/*', (route) => {
             const url = route.request().url();
             if (isOutside(url)) {
-                outside.add(url);
+                if (this.current) this.current.outside.add(url);
                 return route.abort('blockedbyclient');
             }
             return route.continue();
         });
-        page.on('request', (request) => { if (isOutside(request.url())) outside.add(request.url()); });
-        page.on('websocket', (ws) => outside.add(ws.url()));
-        page.on('pageerror', (error) => problems.push(`${file}: load error: script error: ${error.message}`));
+        await this.newPage();
+    }
+
+    async newPage() {
+        if (this.page) await this.page.close().catch(() => {});
+        const page = await this.context.newPage();
+        const cur = () => this.current;
+        page.on('request', (request) => { if (cur() && isOutside(request.url())) cur().outside.add(request.url()); });
+        page.on('websocket', (ws) => { if (cur()) cur().outside.add(ws.url()); });
+        page.on('pageerror', (error) => {
+            if (cur()) cur().problems.push(`${cur().file}: load error: script error: ${error.message}`);
+        });
         page.on('requestfailed', (request) => {
             const url = request.url();
-            if (!isOutside(url)) problems.push(`${file}: load error: ${url}: ${request.failure().errorText}`);
+            if (cur() && !isOutside(url)) cur().problems.push(`${cur().file}: load error: ${url}: ${request.failure().errorText}`);
         });
+        this.page = page;
+    }
 
-        const url = pathToFileURL(path.resolve(file)).href;
-        let loaded = true;
+    async check(file) {
+        const notes = [];
+        if (!fs.existsSync(file)) return { problems: [`${file}: load error: no such file`], notes };
+        const current = { file, problems: [], outside: new Set() };
+        this.current = current;
         try {
-            await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+            await this.page.goto(pathToFileURL(path.resolve(file)).href, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+            await this.runAxe(file, current.problems, notes);
         } catch (e) {
-            problems.push(`${file}: load error: ${e.message.split('\n')[0]}`);
-            loaded = false;
+            current.problems.push(`${file}: load error: ${e.message.split('\n')[0]}`);
+            await this.newPage();  // whatever state that page was left in
         }
-        if (loaded) await runAxe(page, file, axeSource, options, problems, notes);
-        // Whatever was asked for, while loading or while axe ran.
-        for (const u of outside) problems.push(`${file}: outside resource (a report must be self-contained): ${u}`);
-    } finally {
-        await context.close();
+        // Leave the page, so that nothing it still asks for is put down to the next file.
+        await this.page.goto('about:blank').catch(() => {});
+        this.current = null;
+        for (const u of current.outside) current.problems.push(`${file}: outside resource (a report must be self-contained): ${u}`);
+        return { problems: current.problems, notes };
     }
-    return { problems, notes };
-}
 
-async function runAxe(page, file, axeSource, options, problems, notes) {
-    await page.evaluate(axeSource);
-    const results = await page.evaluate(
-        (runOptions) => window.axe.run(document, runOptions),
-        { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations', 'incomplete'] });
-    for (const v of results.violations) {
-        problems.push(`${file}: ${v.id} (${v.impact || 'no impact given'}): ${v.help} — ${nodesText(v.nodes)}`);
-    }
-    if (options.incomplete) {
-        for (const v of results.incomplete) {
-            notes.push(`${file}: needs review: ${v.id}: ${v.help} — ${nodesText(v.nodes)}`);
+    async runAxe(file, problems, notes) {
+        await this.page.addScriptTag({ url: this.axeUrl });
+        const results = await this.page.evaluate(
+            (runOptions) => window.axe.run(document, runOptions),
+            { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations', 'incomplete'] });
+        for (const v of results.violations) {
+            problems.push(`${file}: ${v.id} (${v.impact || 'no impact given'}): ${v.help} — ${nodesText(v.nodes)}`);
+        }
+        if (this.options.incomplete) {
+            for (const v of results.incomplete) {
+                notes.push(`${file}: needs review: ${v.id}: ${v.help} — ${nodesText(v.nodes)}`);
+            }
         }
     }
 }
 
 async function main() {
     const args = process.argv.slice(2);
-    const options = { incomplete: false };
+    const options = { incomplete: false, timing: false };
     const paths = [];
     for (const a of args) {
         if (a === '--incomplete') options.incomplete = true;
+        else if (a === '--timing') options.timing = true;
         else if (a === '-h' || a === '--help') usage();
         else if (a.startsWith('--')) usage(`unknown option ${a}`);
         else paths.push(a);
@@ -135,19 +155,21 @@ async function main() {
     if (paths.length === 0) usage('no file given');
     const files = inputFiles(paths);
 
-    let chromium, axeSource;
+    let chromium, axeUrl;
     const modules = process.env.AXE_CHECK_NODE_MODULES;
     // Resolving from a file inside that folder looks in the folder itself first.
     const load = modules ? createRequire(path.join(path.resolve(modules), 'axe-check.js')) : require;
     try {
         ({ chromium } = load('playwright-core'));
-        axeSource = fs.readFileSync(load.resolve('axe-core/axe.min.js'), 'utf8');
+        axeUrl = pathToFileURL(load.resolve('axe-core/axe.min.js')).href;
     } catch (e) {
         console.error(`axe-check: ${e.message.split('\n')[0]}`);
         console.error('axe-check: run `npm ci` in tests/a11y, or set AXE_CHECK_NODE_MODULES to a node_modules holding axe-core and playwright-core');
         process.exit(2);
     }
     const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+    const elapsed = (since) => `${Number(process.hrtime.bigint() - since) / 1e6 | 0} ms`;
+    let started = process.hrtime.bigint();
     let browser;
     try {
         browser = await chromium.launch({
@@ -169,10 +191,16 @@ async function main() {
         process.exit(2);
     }
 
+    if (options.timing) console.error(`axe-check: browser started in ${elapsed(started)}`);
+
     let failed = 0, problemCount = 0;
     try {
+        const checker = new Checker(await browser.newContext({ serviceWorkers: 'block', bypassCSP: true }), axeUrl, options);
+        await checker.start();
         for (const file of files) {
-            const { problems, notes } = await checkFile(browser, file, axeSource, options);
+            started = process.hrtime.bigint();
+            const { problems, notes } = await checker.check(file);
+            if (options.timing) console.error(`axe-check: ${file} checked in ${elapsed(started)}`);
             for (const line of problems) console.log(line);
             for (const line of notes) console.log(line);
             if (problems.length) { failed++; problemCount += problems.length; }
