@@ -11,7 +11,11 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := cmake g++ make pkg-config libwxgtk3.2-dev libgtk-3-dev libhpdf-dev libpugixml-dev libsqlite3-dev \
             catch2 gettext wx3.2-i18n fonts-dejavu-core cmark-gfm \
             xvfb xauth xdotool imagemagick poppler-utils qpdf sqlite3 libxml2-utils \
-            desktop-file-utils appstream groff-base dpkg-dev file
+            desktop-file-utils appstream groff-base dpkg-dev file chromium
+
+# The a11y tests (cmake/A11y.cmake) run axe-core with node; `npm ci` fetches it. Debian's
+# nodejs and npm only where no node or npm is on PATH already (keeps a newer one in place).
+NODE_PACKAGES := $(if $(shell command -v node 2>/dev/null),,nodejs) $(if $(shell command -v npm 2>/dev/null),,npm)
 
 # `make fuzz` and `make sanitize`: clang with its libFuzzer and sanitizer runtimes.
 CLANG_PACKAGES := clang libclang-rt-14-dev
@@ -41,7 +45,7 @@ define install_missing
 endef
 
 deps:
-	$(call install_missing,$(PACKAGES))
+	$(call install_missing,$(PACKAGES) $(NODE_PACKAGES))
 
 clang-deps:
 	$(call install_missing,$(CLANG_PACKAGES))
