@@ -114,7 +114,7 @@ private:
                                           ? std::optional<double>(a.previous_score->total)
                                           : std::nullopt,
                                       t));
-        if (trend.points.size() > 1) flow.chart(charts::trend_chart(scale, trend.points, t, 110));
+        if (trend.points.size() > 1) flow.chart(charts::trend_chart(scale, trend.points, t, 88));
         std::vector<Row> sections;
         for (const SectionScore& s : a.score.sections) {
             const Section* sec = scale.section(s.section_id);
@@ -150,7 +150,7 @@ private:
                 : format(t.trn("{1} action done", "{1} actions done", n(done)), {std::to_string(done)}) + ", " +
                       format(t.trn("{1} ongoing", "{1} ongoing", n(ongoing)), {std::to_string(ongoing)}) + ", " +
                       format(t.trn("{1} planned", "{1} planned", n(planned)), {std::to_string(planned)});
-        if (overdue) plan_line += " · ⚠ " + format(t.trn("{1} overdue", "{1} overdue", n(overdue)), {std::to_string(overdue)});
+        if (overdue) plan_line += " · ⚠ " + format(t.trn("{1} overdue action", "{1} overdue actions", n(overdue)), {std::to_string(overdue)});
         flow.label_value(t.tr("Plan actions"), plan_line, 110);
         if (!a.stuck.empty()) {
             std::string ids;
