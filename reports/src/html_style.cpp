@@ -46,6 +46,7 @@ tbody th{font-weight:bold}
 .ar{text-align:right}
 .ac{text-align:center}
 figure{margin:1.25rem 0 1.75rem}
+details summary{cursor:pointer;color:#17518c;margin:.25rem 0}
 figure svg{display:block;width:100%;height:auto;background:#ffffff}
 figcaption{margin:.5rem 0 .75rem;font-weight:bold}
 .headline{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem .6rem;margin:.5rem 0 1rem}

@@ -318,8 +318,14 @@ private:
         if (!title.empty()) out_ += "<figcaption dir=\"auto\">" + escape_text(title) + "</figcaption>\n";
         const block::Table numbers = chart.numbers();
         const std::string name = title.empty() ? desc : title;
-        if (!numbers.columns.empty())
-            table(numbers, name.empty() ? std::string() : format(tr(N_("The numbers in the chart: {1}")), {name}));
+        if (!numbers.columns.empty()) {
+            const std::string label = name.empty() ? std::string() : format(tr(N_("The numbers in the chart: {1}")), {name});
+            // Beside a drawing the numbers fold away, a click (or Enter) from view, so the page does not
+            // say everything twice; without one they are the figure.
+            if (chart.drawn_in_html()) out_ += "<details><summary dir=\"auto\">" + escape_text(label) + "</summary>\n";
+            table(numbers, label);
+            if (chart.drawn_in_html()) out_ += "</details>\n";
+        }
         out_ += "</figure>\n";
     }
 
