@@ -87,11 +87,7 @@ struct Document::Impl {
     std::vector<Element> open;
     // Per page that has marked content: the structure element of each MCID, in order;
     // the page's /StructParents is its index here, the key of the parent tree.
-    struct PageMarks {
-        HPDF_Page page;
-        std::vector<HPDF_Dict> owners;
-    };
-    std::vector<PageMarks> marks;
+    std::vector<std::vector<HPDF_Dict>> marks;
     std::map<HPDF_Page, std::size_t> marks_of;
 
     Element new_element(std::string_view role, std::string_view alt, const Element* parent);
@@ -433,7 +429,7 @@ void Document::Impl::write_structure() {
         HPDF_Array owners = HPDF_Array_New(mmgr);
         HPDF_Array_AddNumber(nums, HPDF_INT32(i));
         HPDF_Array_Add(nums, owners);
-        for (HPDF_Dict owner : marks[i].owners) HPDF_Array_Add(owners, owner);
+        for (HPDF_Dict owner : marks[i]) HPDF_Array_Add(owners, owner);
     }
     HPDF_Dict_AddNumber(struct_root, "ParentTreeNextKey", HPDF_INT32(marks.size()));
 }
@@ -455,12 +451,12 @@ bool Page::begin_content(Content kind, const std::u32string* logical) {
         auto& owner = span ? *span : impl.open.back();
         auto [at, fresh] = impl.marks_of.emplace(p, impl.marks.size());
         if (fresh) {
-            impl.marks.push_back({p, {}});
+            impl.marks.emplace_back();
             HPDF_Dict_AddNumber(p, "StructParents", HPDF_INT32(at->second));
         }
-        auto& page_marks = impl.marks[at->second];
-        const auto mcid = HPDF_INT32(page_marks.owners.size());
-        page_marks.owners.push_back(owner.dict);
+        auto& owners = impl.marks[at->second];
+        const auto mcid = HPDF_INT32(owners.size());
+        owners.push_back(owner.dict);
         if (!owner.page) {
             owner.page = p;
             HPDF_Dict_Add(owner.dict, "Pg", p);
