@@ -57,8 +57,10 @@ const std::vector<Command>& commands() {
         {"csv", N_("write the CSV export: --db FILE --out FILE.csv [--comma]"), csv_command},
         {"report round", N_("round report PDF: --db FILE --round ID --out FILE.pdf [--lang sv|en]"), report_round},
         {"report trend", N_("trend report PDF for a team: --db FILE --team ID [--scale ID] --out FILE.pdf"), report_trend},
-        {"report county", N_("county comparison PDF: --db FILE --scale ID [--from DATE --to DATE] [--grouping NAME] "
-                             "[--only GROUPING] [--coded] --out FILE.pdf"),
+        {"report county", N_("county comparison PDF: --db FILE --scale ID [--from DATE --to DATE] [--method se|ips] "
+                             "[--compare previous-round|previous-period|none | --compare-from DATE --compare-to DATE] "
+                             "[--grouping NAME] [--only GROUPING] [--county CODE|all] [--coded [--seed N] "
+                             "[--min-teams N] [--key FILE.csv]] --out FILE.pdf"),
          report_county},
         {"report plan", N_("improvement plan PDF: --db FILE --round ID --out FILE.pdf"), report_plan},
         {"report scorecard", N_("one-page scorecard PDF for a team: --db FILE --team ID --out FILE.pdf"),
