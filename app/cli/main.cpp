@@ -60,7 +60,7 @@ const std::vector<Command>& commands() {
         {"report county", N_("county comparison: --db FILE --scale ID [--from DATE --to DATE] [--method se|ips] "
                              "[--compare previous-round|previous-period|none | --compare-from DATE --compare-to DATE] "
                              "[--grouping NAME] [--only GROUPING] [--county CODE|all] [--coded [--seed N] "
-                             "[--min-teams N] [--key FILE.csv]] --out FILE.pdf|FILE.html"),
+                             "[--min-teams N] [--key FILE.csv|FILE.pdf|FILE.html]] --out FILE.pdf|FILE.html"),
          report_county},
         {"report plan", N_("improvement plan: --db FILE --round ID --out FILE.pdf|FILE.html"), report_plan},
         {"report scorecard", N_("one-page scorecard for a team: --db FILE --team ID --out FILE.pdf|FILE.html"),

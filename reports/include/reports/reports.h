@@ -21,6 +21,9 @@ void write_round_report(Store& store, Id round, const std::string& path, const R
 void write_trend_report(Store& store, Id team, const std::string& scale_id, const std::string& path,
                         const ReportOptions& options);
 void write_county_report(Store& store, const CountyQuery& query, const std::string& path, const ReportOptions& options);
+// The coded edition's key (`query` coded, with the report's seed): which team each code
+// stands for, marked as not for publication.
+void write_code_key(Store& store, const CountyQuery& query, const std::string& path, const ReportOptions& options);
 void write_plan_report(Store& store, Id round, const std::string& path, const ReportOptions& options);
 // One page per team for network meetings, from its latest round.
 void write_scorecard(Store& store, Id team, const std::string& path, const ReportOptions& options);
