@@ -8,7 +8,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Build needs, then what the tests and demo use to drive and check the real output.
-PACKAGES := cmake g++ make pkg-config libwxgtk3.2-dev libgtk-3-dev libhpdf-dev libpugixml-dev libsqlite3-dev \
+PACKAGES := cmake g++ make pkg-config libwxgtk3.2-dev libgtk-3-dev libhpdf-dev libfribidi-dev libpugixml-dev libsqlite3-dev \
             catch2 gettext wx3.2-i18n fonts-dejavu-core cmark-gfm \
             xvfb xauth xdotool imagemagick poppler-utils qpdf sqlite3 libxml2-utils \
             desktop-file-utils appstream groff-base dpkg-dev file chromium

@@ -20,7 +20,7 @@
 //     width as the default (DW), so it is about 2 KB instead of 24 KB;
 //   - CIDToGIDMap ends at the last character kept, and ToUnicode lists only the kept
 //     characters (its identity mapping, without the CID ranges libharu's own map has and
-//     poppler rejects);
+//     poppler rejects; Arabic presentation forms map to their letters);
 //   - the font's name carries a tag derived from the subset's bytes, so two reports with
 //     different subsets never present the same name for different fonts when merged.
 // And at load time the 65,536-code walk is skipped (get_font_without_walk()).
@@ -32,6 +32,7 @@
 // codes when loading it and would still write its own W array and maps.
 #include "embedded_font.h"
 
+#include "bidi.h"
 #include "base/utf8.h"
 
 #include <hpdf_doc.h>
@@ -95,12 +96,20 @@ std::string subset_tag(const std::string& bytes) {
     return tag;
 }
 
-// The identity map from code to character for `chars` (ascending). A bfrange may only
-// vary in its last byte, and a block holds at most 100 of them.
+// The map from code to character for `chars` (ascending): the identity, except that an
+// Arabic presentation form maps to the letters it shows (bidi.h), so that text copied from
+// a shaped line is made of letters. The two letters of a ligature are given right to left,
+// in the order they are drawn: text extractors (poppler, pdf.js) take the characters of a
+// line in drawing order and reverse each right-to-left run code by code, which then puts
+// lam before alef again. A bfrange may only vary in its last byte, and a block holds at
+// most 100 entries.
 std::string to_unicode(const std::vector<char32_t>& chars) {
     std::vector<std::pair<char32_t, char32_t>> ranges;
+    std::vector<std::pair<char32_t, std::u32string>> forms;
     for (char32_t c : chars) {
-        if (!ranges.empty() && ranges.back().second + 1 == c && (c & 0xFF00) == (ranges.back().first & 0xFF00))
+        if (std::u32string letters = bidi::letters_of(c); !letters.empty())
+            forms.emplace_back(c, std::u32string(letters.rbegin(), letters.rend()));
+        else if (!ranges.empty() && ranges.back().second + 1 == c && (c & 0xFF00) == (ranges.back().first & 0xFF00))
             ranges.back().second = c;
         else
             ranges.emplace_back(c, c);
@@ -120,6 +129,20 @@ std::string to_unicode(const std::vector<char32_t>& chars) {
             text += line;
         }
         text += "endbfrange\n";
+    }
+    for (std::size_t i = 0; i < forms.size(); i += 100) {
+        const std::size_t n = std::min<std::size_t>(100, forms.size() - i);
+        text += std::to_string(n) + " beginbfchar\n";
+        for (std::size_t j = i; j < i + n; ++j) {
+            std::snprintf(line, sizeof line, "<%04X> <", unsigned(forms[j].first));
+            text += line;
+            for (char32_t letter : forms[j].second) {
+                std::snprintf(line, sizeof line, "%04X", unsigned(letter));
+                text += line;
+            }
+            text += ">\n";
+        }
+        text += "endbfchar\n";
     }
     return text + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 }

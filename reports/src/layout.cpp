@@ -36,31 +36,48 @@ void Flow::heading(const std::string& text, int level) {
     // A heading never sits alone at the foot of a page.
     keep(before + size * 1.4 + 40);
     y_ += before;
+    // Every heading is a bookmark, nested by level, and a heading in the structure tree
+    // (H2 and down: the title is the H1).
+    // A level never deeper than one below the heading before it, as PDF/UA and the HTML's
+    // outline require.
+    // Each heading nests under the nearest earlier one of a lower requested level.
+    while (!headings_.empty() && headings_.back().first >= level) headings_.pop_back();
+    const int tag = std::min(6, headings_.empty() ? 2 : headings_.back().second + 1);
+    headings_.emplace_back(level, tag);
+    doc_.add_bookmark(text, *page_, y_, tag - 2);
+    doc_.begin_tag("H" + std::to_string(tag));
     for (const auto& line : wrap(text, width(), size, Weight::Bold)) {
         y_ += size * 1.15;
         page_->text(left(), y_, line, size, Weight::Bold, level == 1 ? accent : ink);
     }
+    doc_.end_tag();
     y_ += size * 0.45;
 }
 
 void Flow::paragraph(const std::string& text, const Style& style, double indent) {
     const double line_height = style.size * style.leading;
+    doc_.begin_tag("P");
     for (const auto& line : wrap(text, width() - indent, style.size, style.weight)) {
         keep(line_height);
         y_ += line_height;
         page_->text(left() + indent, y_ - style.size * 0.28, line, style.size, style.weight, style.colour);
     }
+    doc_.end_tag();
     y_ += style.size * 0.35;
 }
 
 void Flow::bullets(const std::vector<std::string>& items, const Style& style) {
+    doc_.begin_tag("L");
     for (const auto& item : items) {
         const double line_height = style.size * style.leading;
         keep(line_height);
+        doc_.begin_tag("LI");
         page_->text(left() + 4, y_ + line_height - style.size * 0.28, "•", style.size, Weight::Bold, accent);
         paragraph(item, style, 14);
+        doc_.end_tag();
         y_ -= style.size * 0.2;
     }
+    doc_.end_tag();
     y_ += style.size * 0.3;
 }
 
@@ -77,6 +94,11 @@ void Flow::label_value(const std::string& label, const std::string& value, doubl
     const std::size_t rows = std::max<std::size_t>(1, std::max(labels.size(), lines.size()));
     const double h = st.size * st.leading;
     keep(h * double(std::min<std::size_t>(3, rows)));
+    doc_.begin_tag("P");
+    struct Close {
+        Document& d;
+        ~Close() { d.end_tag(); }
+    } close{doc_};
     for (std::size_t i = 0; i < rows; ++i) {
         keep(h);  // a long value continues on the next page, line by line
         y_ += h;
@@ -104,9 +126,11 @@ double Flow::draw_slice(const std::vector<Column>& columns, const std::vector<do
     const double line_height = style.size * style.leading;
     const double height = double(std::max<std::size_t>(1, count)) * line_height + 2 * cell_pad;
     double x = left();
+    doc_.begin_tag("TR");
     for (std::size_t c = 0; c < columns.size(); ++c) {
         const Cell empty;
         const Cell& cell = c < row.size() ? row[c] : empty;
+        doc_.begin_tag(header ? "TH" : "TD");
         if (header) page_->rect(x, y_, widths[c], height, &light_grey);
         else if (cell.fill) page_->rect(x, y_, widths[c], height, &*cell.fill);
         double ty = y_ + cell_pad;
@@ -118,8 +142,10 @@ double Flow::draw_slice(const std::vector<Column>& columns, const std::vector<do
             page_->text(tx, ty - style.size * 0.3, lines[c][i], style.size, header ? Weight::Bold : cell.weight,
                         header ? ink : cell.colour, columns[c].align);
         }
+        doc_.end_tag();
         x += widths[c];
     }
+    doc_.end_tag();
     page_->line(left(), y_ + height, left() + width(), y_ + height, light_grey, 0.5);
     y_ += height;
     return height;
@@ -157,6 +183,7 @@ void Flow::table(const std::vector<Column>& columns, const std::vector<Row>& row
     const double page_capacity = bottom() - margin - header_height;
 
     keep(header_height + line_height * 2 + 2 * cell_pad);
+    doc_.begin_tag("Table");
     put_header();
     for (const Row& row : rows) {
         const CellLines lines = wrap_row(widths, row, style, false);
@@ -182,6 +209,7 @@ void Flow::table(const std::vector<Column>& columns, const std::vector<Row>& row
             first += count;
         }
     }
+    doc_.end_tag();
     y_ += 6;
 }
 

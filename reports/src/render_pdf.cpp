@@ -15,12 +15,16 @@ using pdf::Flow;
 
 void title_block(Flow& flow, const block::Title& b) {
     pdf::Page& p = flow.page();
+    flow.doc().begin_tag("P");
     p.text(flow.left(), flow.y() + 9, b.kicker, 8.5, Weight::Bold, accent);
+    flow.doc().end_tag();
     flow.advance(14);
+    flow.doc().begin_tag("H1");
     for (const auto& line : flow.wrap(b.heading, flow.width(), 20, Weight::Bold)) {
         flow.advance(23);
         flow.page().text(flow.left(), flow.y() - 4, line, 20, Weight::Bold, ink);
     }
+    flow.doc().end_tag();
     flow.advance(4);
     flow.paragraph(b.subtitle, Style::lead());
     flow.page().line(flow.left(), flow.y() + 2, flow.right(), flow.y() + 2, accent, 1.2);
@@ -30,6 +34,7 @@ void title_block(Flow& flow, const block::Title& b) {
 void headline(Flow& flow, const block::Headline& h) {
     flow.keep(h.size + 16);
     pdf::Page& p = flow.page();
+    flow.doc().begin_tag("P");
     flow.advance(h.size);
     double x = flow.left();
     p.text(x, flow.y(), h.value, h.size, Weight::Bold, ink);
@@ -44,6 +49,7 @@ void headline(Flow& flow, const block::Headline& h) {
     }
     const double size = h.size * 0.46;
     p.text(x, flow.y() - 2, flow.canvas().fit(h.label, flow.right() - x, size, Weight::Bold), size, Weight::Bold, ink);
+    flow.doc().end_tag();
     flow.advance(10);
 }
 
@@ -51,16 +57,21 @@ void signatures(Flow& flow, const block::Signatures& s) {
     const double n = double(std::max<std::size_t>(1, s.labels.size()));
     const double gap = 40, w = (flow.width() - gap * (n - 1)) / n;
     flow.keep(48);
+    flow.doc().begin_tag("P");
     for (std::size_t i = 0; i < s.labels.size(); ++i) {
         const double x = flow.left() + double(i) * (w + gap);
         flow.page().line(x, flow.y() + 24, x + w, flow.y() + 24, ink, 0.7);
         flow.page().text(x, flow.y() + 35, flow.canvas().fit(s.labels[i], w, 8), 8, Weight::Regular, grey);
     }
+    flow.doc().end_tag();
     flow.advance(44);
 }
 
 void figure(Flow& flow, const Chart& chart) {
     flow.keep(chart.min_height());
+    // One Figure in the structure tree, its alternative text the chart's own; the numbers
+    // it draws are read from the figure's text.
+    flow.doc().begin_tag("Figure", chart.title() + ". " + chart.description());
     std::size_t part = 0;
     for (;;) {
         const Chart::Drawn d =
@@ -70,6 +81,7 @@ void figure(Flow& flow, const Chart& chart) {
         part = d.next;
         flow.new_page();
     }
+    flow.doc().end_tag();
 }
 
 // A translucent word across every page, and in every footer, where screen readers and
@@ -89,6 +101,7 @@ void stamp(pdf::Document& doc, const std::string& word) {
 
 void render_pdf(const Document& d, const std::string& path) {
     pdf::Document doc(d.lang);
+    doc.set_tagged(true);  // before the first page: every page's content is marked
     Flow flow(doc, d.landscape);
     for (std::size_t i = 0; i < d.blocks.size(); ++i) {
         const Block& b = d.blocks[i];

@@ -114,7 +114,7 @@ private:
                                           ? std::optional<double>(a.previous_score->total)
                                           : std::nullopt,
                                       t));
-        if (trend.points.size() > 1) flow.chart(charts::trend_chart(scale, trend.points, t, 110));
+        if (trend.points.size() > 1) flow.chart(charts::trend_chart(scale, trend.points, t, 88));
         std::vector<Row> sections;
         for (const SectionScore& s : a.score.sections) {
             const Section* sec = scale.section(s.section_id);
@@ -143,15 +143,14 @@ private:
             planned += x.status == ActionStatus::Planned;
             overdue += x.overdue(options.today);
         }
-        auto count = [&](const char* one, const char* many, int n) {
-            return format(t.trn(one, many, static_cast<unsigned long>(n)), {std::to_string(n)});
-        };
-        std::string plan_line = plan.actions.empty()
-                                    ? t.tr("No improvement plan recorded.")
-                                    : count(N_("{1} action done"), N_("{1} actions done"), done) + ", " +
-                                          count(N_("{1} ongoing"), N_("{1} ongoing"), ongoing) + ", " +
-                                          count(N_("{1} planned"), N_("{1} planned"), planned);
-        if (overdue) plan_line += " · ⚠ " + count(N_("{1} overdue"), N_("{1} overdue"), overdue);
+        auto n = [](int v) { return static_cast<unsigned long>(v); };
+        std::string plan_line =
+            plan.actions.empty()
+                ? t.tr("No improvement plan recorded.")
+                : format(t.trn("{1} action done", "{1} actions done", n(done)), {std::to_string(done)}) + ", " +
+                      format(t.trn("{1} ongoing", "{1} ongoing", n(ongoing)), {std::to_string(ongoing)}) + ", " +
+                      format(t.trn("{1} planned", "{1} planned", n(planned)), {std::to_string(planned)});
+        if (overdue) plan_line += " · ⚠ " + format(t.trn("{1} overdue action", "{1} overdue actions", n(overdue)), {std::to_string(overdue)});
         flow.label_value(t.tr("Plan actions"), plan_line, 110);
         if (!a.stuck.empty()) {
             std::string ids;

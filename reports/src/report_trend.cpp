@@ -22,7 +22,8 @@ public:
                                  std::to_string(a.points.back().round.assessed_on.year);
         title(t.tr("TREND REPORT"), a.team.name,
               a.team.municipality_name + " · " + scale.title.get(lang) + " (" + scale.display_name(lang) + ") · " +
-                  format(t.tr("{1} rounds, {2}"), {std::to_string(a.points.size()), span}));
+                  format(t.trn("{1} round, {2}", "{1} rounds, {2}", static_cast<unsigned long>(a.points.size())),
+                         {std::to_string(a.points.size()), span}));
         flow.heading(t.tr("Total over time"), 2);
         flow.chart(charts::trend_chart(scale, a.points, t));
         rounds_table();
@@ -131,7 +132,8 @@ private:
         std::vector<std::string> lines;
         for (const auto& id : a.stuck)
             lines.push_back(item_label(*a.scale, id) + " — " +
-                            format(t.tr("{1} rounds in a row"), {std::to_string(a.stuck_rounds.at(id))}));
+                            format(t.trn("{1} round in a row", "{1} rounds in a row", static_cast<unsigned long>(a.stuck_rounds.at(id))),
+                                   {std::to_string(a.stuck_rounds.at(id))}));
         flow.bullets(lines);
     }
 

@@ -101,6 +101,8 @@ private:
     bool landscape_;
     Page* page_ = nullptr;
     PageCanvas canvas_{doc_, nullptr};
+    // The open headings: the level asked for and the level in the structure tree (H1 is the title).
+    std::vector<std::pair<int, int>> headings_;
     double y_ = 0;
 };
 
