@@ -57,8 +57,10 @@ const std::vector<Command>& commands() {
         {"csv", N_("write the CSV export: --db FILE --out FILE.csv [--comma]"), csv_command},
         {"report round", N_("round report: --db FILE --round ID --out FILE.pdf|FILE.html [--lang sv|en]"), report_round},
         {"report trend", N_("trend report for a team: --db FILE --team ID [--scale ID] --out FILE.pdf|FILE.html"), report_trend},
-        {"report county", N_("county comparison PDF: --db FILE --scale ID [--from DATE --to DATE] [--grouping NAME] "
-                             "[--only GROUPING] [--coded] --out FILE.pdf"),
+        {"report county", N_("county comparison: --db FILE --scale ID [--from DATE --to DATE] [--method se|ips] "
+                             "[--compare previous-round|previous-period|none | --compare-from DATE --compare-to DATE] "
+                             "[--grouping NAME] [--only GROUPING] [--county CODE|all] [--coded [--seed N] "
+                             "[--min-teams N] [--key FILE.csv]] --out FILE.pdf|FILE.html"),
          report_county},
         {"report plan", N_("improvement plan: --db FILE --round ID --out FILE.pdf|FILE.html"), report_plan},
         {"report scorecard", N_("one-page scorecard for a team: --db FILE --team ID --out FILE.pdf|FILE.html"),

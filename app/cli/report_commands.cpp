@@ -3,10 +3,13 @@
 
 #include "reports/render.h"
 #include "reports/reports.h"
+#include "base/atomic_file.h"
 #include "base/i18n.h"
 
 #include <charconv>
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <ostream>
 
 namespace fidelis::cli {
@@ -18,6 +21,16 @@ Id id_option(Args& args, const char* name) {
     const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
     if (res.ec != std::errc() || res.ptr != text.data() + text.size() || v <= 0)
         throw UsageError(format(tr(N_("{1} takes a number, not \"{2}\"")), {name, text}));
+    return v;
+}
+
+// A whole number from min to max, for options such as --seed and --min-teams.
+std::uint64_t whole_number(const char* name, const std::string& text, std::uint64_t min, std::uint64_t max) {
+    std::uint64_t v = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (res.ec != std::errc() || res.ptr != text.data() + text.size() || v < min || v > max)
+        throw UsageError(format(tr(N_("{1} takes a whole number from {2} to {3}, not \"{4}\"")),
+                                {name, std::to_string(min), std::to_string(max), text}));
     return v;
 }
 
@@ -78,8 +91,18 @@ int report_trend(Args& args, Context& ctx) {
 
 int report_county(Args& args, Context& ctx) {
     reports::CountyQuery q;
-    return write_report(
-        args, ctx, [&](Store& s, const std::string& out, const auto& o) { reports::write_county_report(s, q, out, o); },
+    std::optional<std::string> key;
+    const int status = write_report(
+        args, ctx,
+        [&](Store& s, const std::string& out, const auto& o) {
+            reports::write_county_report(s, q, out, o);
+            if (!key) return;
+            // The same query and seed as the report, so the key gives the report's codes.
+            const reports::CountyAnalysis a = reports::analyse_county(s, q);
+            AtomicFile file(path_from_utf8(*key));
+            reports::write_code_key_csv(a, file.stream(), ';', translator());
+            file.commit();
+        },
         [&](Args& a) {
             q.scale_id = a.required("--scale");
             q.from = date_option(a, "--from");
@@ -88,7 +111,47 @@ int report_county(Args& args, Context& ctx) {
             q.only_grouping = a.option("--only").value_or("");
             q.coded = a.flag("--coded");
             q.county_code = a.option("--county").value_or("");
+            if (const auto m = a.option("--method")) {
+                q.method = method_from(*m);
+                if (!q.method) throw UsageError(format(tr(N_("--method must be se or ips, not \"{1}\"")), {*m}));
+            }
+            const auto compare = a.option("--compare");
+            q.compare_from = date_option(a, "--compare-from");
+            q.compare_to = date_option(a, "--compare-to");
+            if (q.compare_from || q.compare_to) {
+                if (!q.compare_from || !q.compare_to)
+                    throw UsageError(tr(N_("--compare-from and --compare-to go together")));
+                if (compare && *compare != "period")
+                    throw UsageError(tr(N_("--compare-from and --compare-to choose the period to compare with; "
+                                           "leave out --compare or give --compare period")));
+                q.comparison = reports::Comparison::ChosenPeriod;
+            } else if (compare) {
+                if (*compare == "previous-round") q.comparison = reports::Comparison::PreviousRound;
+                else if (*compare == "previous-period") q.comparison = reports::Comparison::PreviousPeriod;
+                else if (*compare == "none") q.comparison = reports::Comparison::None;
+                else if (*compare == "period")
+                    throw UsageError(tr(N_("--compare period needs --compare-from DATE and --compare-to DATE")));
+                else
+                    throw UsageError(format(tr(N_("--compare must be previous-round, previous-period, period or "
+                                                  "none, not \"{1}\"")),
+                                            {*compare}));
+                if (q.comparison == reports::Comparison::PreviousPeriod && !(q.from && q.to))
+                    throw UsageError(tr(N_("--compare previous-period needs --from and --to")));
+            }
+            const auto min_teams = a.option("--min-teams");
+            if (min_teams) q.min_teams = int(whole_number("--min-teams", *min_teams, 1, 1000));
+            if (const auto seed = a.option("--seed"))
+                q.seed = whole_number("--seed", *seed, 0, std::numeric_limits<std::uint64_t>::max());
+            key = a.option("--key");
+            if (!q.coded && (key || q.seed || min_teams))
+                throw UsageError(tr(N_("--key, --seed and --min-teams are for a coded report: add --coded")));
+            if (q.coded && !q.seed) q.seed = reports::new_seed();
         });
+    if (q.coded) {
+        if (key) ctx.out << *key << '\n';
+        ctx.out << "seed\t" << *q.seed << '\n';
+    }
+    return status;
 }
 
 int report_plan(Args& args, Context& ctx) {

@@ -3,27 +3,57 @@
 
 namespace fidelis {
 
-std::vector<TeamResult> Store::latest_results(const ResultQuery& q) {
-    Database& db = impl_->db;
-    // The newest matching round of each team; ties on the date go to the later row. For one
-    // county the rounds are reached through its teams (rounds_by_team), so a county's
-    // comparison reads that county's rounds, not the country's; CROSS JOIN fixes that order.
+namespace {
+
+// Which round of each team a comparison reads.
+enum class Pick {
+    Latest,    // the newest matching round
+    Previous,  // the matching round before it, at any earlier date, for teams whose newest lies in the period
+};
+
+// The rounds a comparison reads, with the teams' columns, in Swedish order by municipality.
+// The newest matching round of each team; ties on the date go to the later row. For one
+// county the rounds are reached through its teams (rounds_by_team), so a county's
+// comparison reads that county's rounds, not the country's; CROSS JOIN fixes that order.
+std::string comparison_sql(const ResultQuery& q, Pick pick) {
     const char* national_rounds = "FROM rounds r JOIN scale_snapshots s ON s.hash = r.scale_hash JOIN teams t ON "
                                   "t.id = r.team_id JOIN municipalities m ON m.code = t.municipality_code WHERE ";
     const char* county_rounds = "FROM teams t CROSS JOIN municipalities m ON m.code = t.municipality_code CROSS JOIN "
                                 "rounds r ON r.team_id = t.id JOIN scale_snapshots s ON s.hash = r.scale_hash WHERE "
                                 "m.county_code = ?5 AND ";
-    const std::string sql =
-        std::string("WITH chosen AS (SELECT r.id, ROW_NUMBER() OVER (PARTITION BY r.team_id ORDER BY r.assessed_on DESC, "
-                    "r.id DESC) AS n ") +
-        (q.county_code.empty() ? national_rounds : county_rounds) +
-        "s.scale_id = ?1 AND (?2 = '' OR s.edition = ?2) AND (?3 IS NULL OR r.assessed_on >= ?3) AND (?4 IS NULL OR "
-        "r.assessed_on <= ?4) AND (?5 = '' OR m.county_code = ?5) AND (?6 = 0 OR r.status = 'completed')) "
-        "SELECT c.id, t.id, t.uuid, t.name, t.municipality_code, m.name, t.method, t.active, "
-        "(SELECT COUNT(*) FROM raters x WHERE x.round_id = c.id), "
-        "(SELECT MIN(x.id) FROM raters x WHERE x.round_id = c.id) "
-        "FROM chosen c JOIN rounds r ON r.id = c.id JOIN teams t ON t.id = r.team_id JOIN municipalities m "
-        "ON m.code = t.municipality_code WHERE c.n = 1 ORDER BY m.name COLLATE SWEDISH, t.name COLLATE SWEDISH";
+    const char* order = "OVER (PARTITION BY r.team_id ORDER BY r.assessed_on DESC, r.id DESC)";
+    std::string chosen;
+    if (pick == Pick::Latest) {
+        chosen = std::string("WITH chosen AS (SELECT r.id, ROW_NUMBER() ") + order + " AS n " +
+                 (q.county_code.empty() ? national_rounds : county_rounds) +
+                 "s.scale_id = ?1 AND (?2 = '' OR s.edition = ?2) AND (?3 IS NULL OR r.assessed_on >= ?3) AND (?4 IS "
+                 "NULL OR r.assessed_on <= ?4) AND (?5 = '' OR m.county_code = ?5) AND (?6 = 0 OR r.status = "
+                 "'completed')) ";
+    } else {
+        // The period's start bounds only the newest round: the one before it may be years older.
+        chosen = std::string("WITH ordered AS (SELECT r.id, r.assessed_on, ROW_NUMBER() ") + order + " AS n, LEAD(r.id) " +
+                 order + " AS before " + (q.county_code.empty() ? national_rounds : county_rounds) +
+                 "s.scale_id = ?1 AND (?2 = '' OR s.edition = ?2) AND (?4 IS NULL OR r.assessed_on <= ?4) AND (?5 = '' "
+                 "OR m.county_code = ?5) AND (?6 = 0 OR r.status = 'completed')), chosen AS (SELECT o.before AS id, 1 "
+                 "AS n FROM ordered o WHERE o.n = 1 AND o.before IS NOT NULL AND (?3 IS NULL OR o.assessed_on >= ?3)) ";
+    }
+    return chosen +
+           "SELECT c.id, t.id, t.uuid, t.name, t.municipality_code, m.name, t.method, t.active, "
+           "(SELECT COUNT(*) FROM raters x WHERE x.round_id = c.id), "
+           "(SELECT MIN(x.id) FROM raters x WHERE x.round_id = c.id) "
+           "FROM chosen c JOIN rounds r ON r.id = c.id JOIN teams t ON t.id = r.team_id JOIN municipalities m "
+           "ON m.code = t.municipality_code WHERE c.n = 1 ORDER BY m.name COLLATE SWEDISH, t.name COLLATE SWEDISH";
+}
+
+}  // namespace
+
+std::vector<TeamResult> Store::latest_results(const ResultQuery& q) { return comparison_results(q, false); }
+
+std::vector<TeamResult> Store::previous_results(const ResultQuery& q) { return comparison_results(q, true); }
+
+std::vector<TeamResult> Store::comparison_results(const ResultQuery& q, bool previous) {
+    Database& db = impl_->db;
+    const std::string sql = comparison_sql(q, previous ? Pick::Previous : Pick::Latest);
     Statement st(db, sql.c_str());
     st.with(q.scale_id, q.edition, iso(q.from), iso(q.to), q.county_code, q.completed_only ? 1 : 0);
     std::vector<TeamResult> out;
@@ -40,7 +70,7 @@ std::vector<TeamResult> Store::latest_results(const ResultQuery& q) {
     }
     for (auto& tr : out) {
         tr.round = impl_->load_round(tr.round.id);
-        tr.figures = team_figures(tr.round.id);
+        if (!previous) tr.figures = team_figures(tr.round.id);  // a comparison reads only the latest round's
     }
     if (out.empty()) return out;
     // All agreed (and single-rater) ratings of the chosen rounds in one pass.
@@ -72,6 +102,23 @@ std::vector<std::string> Store::scale_ids_in_use() {
                  "GROUP BY s.scale_id ORDER BY MIN(r.assessed_on), MIN(r.id)");
     std::vector<std::string> out;
     while (st.step()) out.push_back(st.text(0));
+    return out;
+}
+
+std::vector<ScaleUse> Store::scale_use(const ResultQuery& q) {
+    // As latest_results: one county's rounds through its teams, the country's in one pass.
+    const std::string from =
+        q.county_code.empty()
+            ? "FROM rounds r JOIN scale_snapshots s ON s.hash = r.scale_hash WHERE "
+            : "FROM teams t CROSS JOIN municipalities m ON m.code = t.municipality_code CROSS JOIN rounds r ON "
+              "r.team_id = t.id JOIN scale_snapshots s ON s.hash = r.scale_hash WHERE m.county_code = ?3 AND ";
+    Statement st(impl_->db,
+                 ("SELECT r.team_id, MAX(CASE WHEN r.status = 'completed' AND (?2 IS NULL OR r.assessed_on <= ?2) "
+                  "THEN r.assessed_on END) " + from + "s.scale_id = ?1 GROUP BY r.team_id").c_str());
+    if (q.county_code.empty()) st.with(q.scale_id, iso(q.to));
+    else st.with(q.scale_id, iso(q.to), q.county_code);
+    std::vector<ScaleUse> out;
+    while (st.step()) out.push_back(ScaleUse{st.int64(0), date_of(st.optional_text(1))});
     return out;
 }
 

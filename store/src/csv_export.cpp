@@ -15,11 +15,13 @@ bool is_number(const std::string& v) {
     return !v.empty() && res.ec == std::errc() && res.ptr == v.data() + v.size();
 }
 
+}  // namespace
+
 // A text cell. Excel and LibreOffice run a cell that starts with = + - @ (or TAB or CR,
 // which they skip first) as a formula: a network leader opening many teams' notes must
 // not run one of them. Such a cell gets a leading apostrophe, which spreadsheets read as
 // "text" and do not show; a cell that is a plain number stays a number.
-std::string field(const std::string& raw, char sep) {
+std::string csv_field(const std::string& raw, char sep) {
     std::string value = raw;
     if (!value.empty() && std::string("=+-@\t\r").find(value.front()) != std::string::npos && !is_number(value))
         value.insert(value.begin(), '\'');
@@ -32,8 +34,6 @@ std::string field(const std::string& raw, char sep) {
     }
     return out + "\"";
 }
-
-}  // namespace
 
 std::string csv_header(char s) {
     const char* names[] = {"round_id", "municipality_code", "municipality", "team", "scale", "edition", "date",
@@ -54,14 +54,14 @@ std::size_t write_csv(Store& store, std::ostream& out, const CsvOptions& options
         const ScalePtr scale = store.scale_of(round);
         const std::vector<Rating> ratings = store.ratings(round.id);
         const auto result = rules::result_of(round.raters, ratings);  // from the same read
-        const std::string prefix = field(round.uuid, s) + s + field(team.municipality_code, s) + s +
-                                   field(team.municipality_name, s) + s + field(team.name, s) + s +
-                                   field(round.scale_id, s) + s + field(round.edition, s) + s + round.assessed_on.iso() +
+        const std::string prefix = csv_field(round.uuid, s) + s + csv_field(team.municipality_code, s) + s +
+                                   csv_field(team.municipality_name, s) + s + csv_field(team.name, s) + s +
+                                   csv_field(round.scale_id, s) + s + csv_field(round.edition, s) + s + round.assessed_on.iso() +
                                    s + code_of(round.review_type) + s;
         auto row = [&](const std::string& item, const std::string& rater, const std::optional<int>& level,
                        bool cannot_rate, const std::string& note) {
-            out << prefix << field(item, s) << s << field(rater, s) << s << (level && !cannot_rate ? std::to_string(*level) : "")
-                << s << (cannot_rate ? "1" : "0") << s << field(note, s) << "\r\n";
+            out << prefix << csv_field(item, s) << s << csv_field(rater, s) << s << (level && !cannot_rate ? std::to_string(*level) : "")
+                << s << (cannot_rate ? "1" : "0") << s << csv_field(note, s) << "\r\n";
             ++rows;
         };
         for (const Item& item : scale->items) {

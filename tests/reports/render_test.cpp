@@ -178,6 +178,7 @@ TEST_CASE("County report with a period and the previous period, in English") {
     CountyQuery q;
     q.from = Date::try_parse("2024-01-01");
     q.to = Date::try_parse("2025-12-31");
+    q.comparison = Comparison::PreviousPeriod;
     write_county_report(demo(), q, (dir / "c.pdf").string(), options("en"));
     const std::string text = verify((dir / "c.pdf").string());
     CHECK(text.find("COUNTY COMPARISON") != std::string::npos);

@@ -13,6 +13,9 @@ struct CsvOptions {
     char separator = ';';
 };
 
+// One cell: quoted when it holds the separator, a quote or a line break; a leading
+// apostrophe where a spreadsheet would run it as a formula. For every CSV Fidelis writes.
+std::string csv_field(const std::string& text, char separator);
 // The fixed header, without the BOM.
 std::string csv_header(char separator);
 // Returns the number of data rows written.

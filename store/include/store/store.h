@@ -38,6 +38,12 @@ struct ResultQuery {
     bool completed_only = true;       // drafts are not results
 };
 
+// A team that has rounds of a scale, for a comparison's coverage.
+struct ScaleUse {
+    Id team_id = 0;
+    std::optional<Date> last_completed;  // its newest completed round of the scale up to the query's `to`
+};
+
 class Store {
 public:
     struct OpenOptions {
@@ -190,6 +196,15 @@ public:
     // ---- Comparisons: the latest round per team matching the query, teams in Swedish
     // order by municipality. Two queries whatever the number of teams.
     std::vector<TeamResult> latest_results(const ResultQuery& query);
+    // For each team whose latest_results round lies in the query's period: the matching round
+    // just before that one, at any earlier date (the period's start does not bound it), for
+    // "the change since each team's previous round". Teams with no earlier round are left out;
+    // figures are not read (empty).
+    std::vector<TeamResult> previous_results(const ResultQuery& query);
+    // Every team with a round of the query's scale (any status, any date) in its county, or
+    // the country's when county_code is empty; `from`, `edition` and `completed_only` are
+    // not used. One pass, for which teams a comparison expects.
+    std::vector<ScaleUse> scale_use(const ResultQuery& query);
     // The ids of the scales the rounds use, by their first round: one pass over the rounds'
     // rows, for the county view's scale choice at every start.
     std::vector<std::string> scale_ids_in_use();
@@ -207,6 +222,7 @@ public:
 private:
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
+    std::vector<TeamResult> comparison_results(const ResultQuery& query, bool previous);
     std::unique_ptr<Impl> impl_;
     friend struct StoreAccess;
 };
