@@ -275,6 +275,9 @@ std::vector<Report> hostile_reports(const std::string& db) {
         {"county-coded", {"county", "--scale", "ips-25", "--coded"}, l.latest_per_team("ips-25", "06")},
         {"county-all", {"county", "--scale", "ips-25", "--county", "all"}, l.latest_per_team("ips-25", "")},
         {"county-seqf", {"county", "--scale", "seqf-se"}, l.latest_per_team("seqf-se", "06")},
+        // The custom grouping's name has markup, emoji and Arabic; its members span both counties.
+        {"county-custom", {"county", "--scale", "ips-25", "--county", "all", "--grouping", "custom"},
+         l.latest_per_team("ips-25", "")},
         {"plan", {"plan", "--round", id(h.long_notes_round)}, {}},
         {"plan-empty", {"plan", "--round", id(h.empty_plan_round)}, {}},
         {"scorecard", {"scorecard", "--team", id(h.arabic_team)}, {*l.latest(h.arabic_team)}},

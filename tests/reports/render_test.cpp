@@ -289,6 +289,20 @@ TEST_CASE("Hostile notes in the database still give a valid round report") {
     CHECK(text.find("efter tomma rader") != std::string::npos);
 }
 
+TEST_CASE("The overlap check finds a word drawn over another, and not words side by side or line by line") {
+    TempDir dir;
+    pdf::Document doc("sv");
+    pdf::Page& page = doc.add_page();
+    page.text(60, 100, "Bredvid varandra", 11);
+    page.text(60, 120, "Rad under", 11);
+    page.text(300, 200, "Gislaved", 11);
+    page.text(310, 201, "Vaggeryd", 11);
+    doc.save((dir / "o.pdf").string());
+    const auto found = overlapping_words((dir / "o.pdf").string());
+    REQUIRE(found.size() == 1);
+    CHECK(found.front() == "page 1: \"Gislaved\" over \"Vaggeryd\"");
+}
+
 TEST_CASE("A failed or cancelled report leaves no file behind") {
     TempDir dir;
     const std::string missing_dir = (dir / "no" / "such" / "dir" / "r.pdf").string();
