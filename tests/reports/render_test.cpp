@@ -4,6 +4,7 @@
 #include "reports/layout.h"
 #include "reports/reports.h"
 #include "scales/scale_loader.h"
+#include "pdf_words.h"
 #include "run.h"
 #include "store/demo.h"
 #include "temp_dir.h"
@@ -21,6 +22,7 @@
 
 using namespace fidelis;
 using namespace fidelis::reports;
+using fidelis::test::overlapping_words;
 using fidelis::test::run;
 using fidelis::test::TempDir;
 
@@ -54,47 +56,6 @@ Id team_named(const std::string& name) {
         if (t.name == name) return t.id;
     FAIL("no such team");
     return 0;
-}
-
-// Pairs of words drawn over each other on a page, which nobody can read. The letters of
-// the rotated draft stamp are left out: they lie across the page on purpose.
-std::vector<std::string> overlapping_words(const std::string& path) {
-    const auto bbox = run("/usr/bin/pdftotext", {"-bbox", path, "-"});
-    REQUIRE(bbox.exit_code == 0);
-    const bool stamped = bbox.out.find(">UTKAST<") != std::string::npos || bbox.out.find(">DRAFT<") != std::string::npos ||
-                         bbox.out.find("UTKAST ·") != std::string::npos || bbox.out.find("DRAFT ·") != std::string::npos;
-    struct Word {
-        double x0, y0, x1, y1;
-        std::string text;
-    };
-    std::vector<std::string> found;
-    std::size_t at = 0;
-    int page = 0;
-    while ((at = bbox.out.find("<page ", at)) != std::string::npos) {
-        ++page;
-        const std::size_t end = std::min(bbox.out.find("</page>", at), bbox.out.size());
-        const std::string body = bbox.out.substr(at, end - at);
-        static const std::regex word(R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
-        std::vector<Word> words;
-        for (auto it = std::sregex_iterator(body.begin(), body.end(), word); it != std::sregex_iterator(); ++it) {
-            Word w{std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4]), (*it)[5]};
-            const bool stamp_letter = stamped && w.text.size() <= 6 &&
-                                      w.text.find_first_not_of("UTKASDRF") == std::string::npos;
-            if (!stamp_letter) words.push_back(w);
-        }
-        for (std::size_t i = 0; i < words.size(); ++i)
-            for (std::size_t j = i + 1; j < words.size(); ++j) {
-                const Word& a = words[i];
-                const Word& b = words[j];
-                const double ox = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
-                const double oy = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
-                // Lines may touch (ascenders and descenders); text on text may not.
-                if (ox > 1 && oy > 0.4 * std::min(a.y1 - a.y0, b.y1 - b.y0))
-                    found.push_back("page " + std::to_string(page) + ": \"" + a.text + "\" over \"" + b.text + "\"");
-            }
-        at = end;
-    }
-    return found;
 }
 
 // Checks the file the way the issue asks, and returns its text.
@@ -326,6 +287,20 @@ TEST_CASE("Hostile notes in the database still give a valid round report") {
     write_round_report(store, round, (dir / "r.pdf").string(), options("sv"));
     const std::string text = verify((dir / "r.pdf").string());
     CHECK(text.find("efter tomma rader") != std::string::npos);
+}
+
+TEST_CASE("The overlap check finds a word drawn over another, and not words side by side or line by line") {
+    TempDir dir;
+    pdf::Document doc("sv");
+    pdf::Page& page = doc.add_page();
+    page.text(60, 100, "Bredvid varandra", 11);
+    page.text(60, 120, "Rad under", 11);
+    page.text(300, 200, "Gislaved", 11);
+    page.text(310, 201, "Vaggeryd", 11);
+    doc.save((dir / "o.pdf").string());
+    const auto found = overlapping_words((dir / "o.pdf").string());
+    REQUIRE(found.size() == 1);
+    CHECK(found.front() == "page 1: \"Gislaved\" over \"Vaggeryd\"");
 }
 
 TEST_CASE("A failed or cancelled report leaves no file behind") {
