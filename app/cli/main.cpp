@@ -75,6 +75,9 @@ const std::vector<Command>& commands() {
 void print_usage(std::ostream& out) {
     out << fidelis::tr(N_("usage: fidelis-cli COMMAND [OPTIONS]")) << "\n\n";
     for (const auto& c : commands()) out << "  " << c.words << "\n      " << fidelis::tr(c.synopsis) << "\n";
+    out << "\n" << fidelis::tr(N_("Every report also takes --lang sv|en, --today DATE, --organisation NAME and, for a PDF, "
+                                   "--tagged (a structure tree for screen readers, about twice the size)."))
+        << "\n";
 }
 
 }  // namespace

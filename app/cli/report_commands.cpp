@@ -48,6 +48,7 @@ reports::ReportOptions options_for(Args& args, Context& ctx) {
     o.lang = ctx.lang;
     if (const auto today = date_option(args, "--today")) o.today = *today;
     if (const auto org = args.option("--organisation")) o.organisation = *org;
+    o.tagged_pdf = args.flag("--tagged");
     return o;
 }
 

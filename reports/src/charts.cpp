@@ -159,6 +159,7 @@ public:
         const double plot_top = y;
         std::size_t i = first;
         std::string group = i > 0 ? bars_[i - 1].group : "\x01";
+        const bool grouped = std::any_of(bars_.begin(), bars_.end(), [](const Bar& b) { return !b.group.empty(); });
         while (i < bars_.size()) {
             const Bar& b = bars_[i];
             const bool new_group = b.group != group;
@@ -166,9 +167,13 @@ public:
             if (i > first && y + need - start > max_height) break;
             if (new_group) {
                 group = b.group;
-                if (!group.empty()) {
+                if (!group.empty() || grouped) {
+                    // Teams outside every group get a heading too, so they never read as the last group's.
+                    const std::string name = group.empty() ? t_.tr("Not in a group") : group;
                     y += row;
-                    c.text(x0, y - 3, group, 9, Weight::Bold, accent);
+                    const double gw = c.text_width(name, 9, Weight::Bold);
+                    c.rect(x0 - 1, y - 12, gw + 4, 12, &white);  // over the axis lines, not through them
+                    c.text(x0, y - 3, name, 9, Weight::Bold, accent);
                 }
             }
             c.text(x0, y + row - 4, c.fit(b.label, label_w - 6, 8), 8);

@@ -15,6 +15,7 @@ constexpr std::string_view sheet = R"css(*,*::before,*::after{box-sizing:border-
 html{font-family:"DejaVu Sans","Verdana",sans-serif;color:@ink;background:#ffffff;line-height:1.45;-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0 auto;max-width:@max-width;padding:1.5rem 1.25rem 2rem}
 p,li,dd,dt,h1,h2,h3,h4,caption,figcaption{overflow-wrap:break-word}
+p,li,dd,td,th{unicode-bidi:plaintext}
 header{border-bottom:2px solid @accent;margin:0 0 1.25rem;padding:0 0 .75rem}
 .draft{margin:0 0 1rem;padding:.6rem 1rem;background:@warning;color:#ffffff;font-size:1.25rem;letter-spacing:.12em;text-align:center;border-radius:3px}
 .kicker{margin:0 0 .2rem;color:@accent;font-weight:bold;font-size:.9rem}
@@ -40,7 +41,7 @@ dd{margin:0}
 .table-wrap{max-width:100%;overflow-x:auto;margin:0 0 1.25rem}
 table{border-collapse:collapse;min-width:min(100%,20rem)}
 caption{caption-side:top;text-align:start;font-weight:bold;padding:0 0 .35rem}
-th,td{padding:.3rem .45rem;border-bottom:1px solid @rule;vertical-align:top;text-align:start}
+th,td{padding:.3rem .45rem;border-bottom:1px solid @rule;vertical-align:top;text-align:start;overflow-wrap:anywhere}
 thead th,thead td{background:#eef1f5;color:@ink;border-bottom:2px solid #8a96a3;font-weight:bold}
 tbody th{font-weight:bold}
 .ar{text-align:right}

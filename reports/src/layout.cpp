@@ -7,6 +7,35 @@
 #include <sstream>
 
 namespace fidelis::pdf {
+namespace {
+
+// A paragraph's direction is that of its first strong letter, as in HTML's dir="auto".
+bool right_to_left(const std::string& text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char32_t c = utf8::decode(text, i);
+        if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) return true;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c < 0x0590)) return false;
+    }
+    return false;
+}
+
+// Each wrapped line would otherwise take its direction from its own first letter: a line
+// of a Swedish paragraph that starts with a Hebrew name would be drawn right to left. A
+// mark (RLM or LRM, invisible) carries the paragraph's direction to every line.
+bool has_rtl(const std::string& text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = utf8::decode(text, i);
+        if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) return true;
+    }
+    return false;
+}
+std::string directed(const std::string& line, bool rtl) {
+    if (!rtl && !has_rtl(line)) return line;  // nothing to reorder: drawn as typed
+    return (rtl ? "\u200F" : "\u200E") + line;
+}
+
+}  // namespace
 
 Flow::Flow(Document& doc, bool landscape) : doc_(doc), landscape_(landscape) {
     page_ = &doc_.add_page(landscape_);
@@ -57,10 +86,13 @@ void Flow::heading(const std::string& text, int level) {
 void Flow::paragraph(const std::string& text, const Style& style, double indent) {
     const double line_height = style.size * style.leading;
     doc_.begin_tag("P");
+    const bool rtl = right_to_left(text);
     for (const auto& line : wrap(text, width() - indent, style.size, style.weight)) {
         keep(line_height);
         y_ += line_height;
-        page_->text(left() + indent, y_ - style.size * 0.28, line, style.size, style.weight, style.colour);
+        // A right-to-left paragraph is set against the right margin.
+        page_->text(rtl ? right() : left() + indent, y_ - style.size * 0.28, directed(line, rtl), style.size, style.weight,
+                    style.colour, rtl ? Align::Right : Align::Left);
     }
     doc_.end_tag();
     y_ += style.size * 0.35;
@@ -90,7 +122,22 @@ void Flow::label_value(const std::string& label, const std::string& value, doubl
     for (std::string w; words >> w;) widest_word = std::max(widest_word, doc_.text_width(w, st.size, Weight::Bold));
     label_width = std::min(std::max(label_width, widest_word + 8), width() / 2);
     const auto labels = wrap(label, label_width - 8, st.size, Weight::Bold);
-    const auto lines = wrap(value, width() - label_width, st.size, Weight::Regular);
+    // Each paragraph of the value keeps its own direction: a Swedish note may quote an Arabic one.
+    std::vector<std::string> lines;
+    std::vector<bool> rtl;
+    for (std::size_t start = 0; start <= value.size();) {
+        std::size_t nl = value.find('\n', start);
+        if (nl == std::string::npos) nl = value.size();
+        const std::string para = value.substr(start, nl - start);
+        auto part = wrap(para, width() - label_width, st.size, Weight::Regular);
+        if (part.empty() && !lines.empty() && !lines.back().empty()) part.push_back("");  // one blank line between paragraphs
+        for (auto& l : part) {
+            lines.push_back(std::move(l));
+            rtl.push_back(right_to_left(para));
+        }
+        start = nl + 1;
+    }
+    while (!lines.empty() && lines.back().empty()) lines.pop_back();
     const std::size_t rows = std::max<std::size_t>(1, std::max(labels.size(), lines.size()));
     const double h = st.size * st.leading;
     keep(h * double(std::min<std::size_t>(3, rows)));
@@ -103,7 +150,9 @@ void Flow::label_value(const std::string& label, const std::string& value, doubl
         keep(h);  // a long value continues on the next page, line by line
         y_ += h;
         if (i < labels.size()) page_->text(left(), y_ - st.size * 0.28, labels[i], st.size, Weight::Bold, ink);
-        if (i < lines.size()) page_->text(left() + label_width, y_ - st.size * 0.28, lines[i], st.size, Weight::Regular, ink);
+        if (i < lines.size())
+            page_->text(rtl[i] ? right() : left() + label_width, y_ - st.size * 0.28, directed(lines[i], rtl[i]), st.size,
+                        Weight::Regular, ink, rtl[i] ? Align::Right : Align::Left);
     }
 }
 
@@ -134,12 +183,13 @@ double Flow::draw_slice(const std::vector<Column>& columns, const std::vector<do
         if (header) page_->rect(x, y_, widths[c], height, &light_grey);
         else if (cell.fill) page_->rect(x, y_, widths[c], height, &*cell.fill);
         double ty = y_ + cell_pad;
+        const bool rtl = right_to_left(cell.text);
         for (std::size_t i = first; i < first + count && i < lines[c].size(); ++i) {
             ty += line_height;
             const double tx = columns[c].align == Align::Left    ? x + cell_pad
                               : columns[c].align == Align::Right ? x + widths[c] - cell_pad
                                                                  : x + widths[c] / 2;
-            page_->text(tx, ty - style.size * 0.3, lines[c][i], style.size, header ? Weight::Bold : cell.weight,
+            page_->text(tx, ty - style.size * 0.3, directed(lines[c][i], rtl), style.size, header ? Weight::Bold : cell.weight,
                         header ? ink : cell.colour, columns[c].align);
         }
         doc_.end_tag();
@@ -163,7 +213,12 @@ void Flow::table(const std::vector<Column>& columns, const std::vector<Row>& row
     // room from the flexible columns, so "Förändring" never breaks as "Förändrin/g".
     std::vector<double> wanted;
     for (const auto& c : columns) {
-        const double word = canvas_.widest_word(c.title, style.size, Weight::Bold) + 2 * cell_pad + 1;
+        double word = canvas_.widest_word(c.title, style.size, Weight::Bold) + 2 * cell_pad + 1;
+        // …and to the longest word of its cells, up to a third of the page.
+        const std::size_t i = std::size_t(&c - columns.data());
+        for (const Row& r : rows)
+            if (i < r.size())
+                word = std::max(word, std::min(width() / 3, canvas_.widest_word(r[i].text, style.size, r[i].weight) + 2 * cell_pad + 1));
         wanted.push_back(c.width > 0 ? std::max(c.width, word) : word);
     }
     fixed = 0;

@@ -101,7 +101,7 @@ void stamp(pdf::Document& doc, const std::string& word) {
 
 void render_pdf(const Document& d, const std::string& path) {
     pdf::Document doc(d.lang);
-    doc.set_tagged(true);  // before the first page: every page's content is marked
+    doc.set_tagged(d.tagged);  // before the first page: every page's content is marked
     Flow flow(doc, d.landscape);
     for (std::size_t i = 0; i < d.blocks.size(); ++i) {
         const Block& b = d.blocks[i];

@@ -16,6 +16,7 @@ ReportWriter::ReportWriter(Store& s, const ReportOptions& o, bool landscape)
       flow(document) {
     document.lang = lang;
     document.landscape = landscape;
+    document.tagged = o.tagged_pdf;
 }
 
 void ReportWriter::title(const std::string& kicker, const std::string& heading, const std::string& subtitle) {

@@ -51,7 +51,7 @@ private:
     }
 
     void goals() {
-        flow.heading(t.tr("Goals"), 2);
+        flow.heading(t.tr("Goals"), 1);
         std::vector<Row> rows;
         if (plan.goals.empty()) {
             // Blank rows to fill in by hand at the planning meeting.
@@ -90,7 +90,7 @@ private:
     }
 
     void actions() {
-        flow.heading(t.tr("Actions"), 2);
+        flow.heading(t.tr("Actions"), 1);
         std::map<std::string, const PlanGoal*> goal_for;
         for (const PlanGoal& g : plan.goals) goal_for.emplace(g.item_id, &g);
         std::vector<Row> rows;
@@ -115,8 +115,8 @@ private:
             rows.push_back(r);
         }
         flow.table({{t.tr("Area / item"), 92}, {t.tr("Current"), 42, pdf::Align::Centre}, {t.tr("Goal"), 34, pdf::Align::Centre},
-                    {t.tr("Action"), 0}, {t.tr("Responsible"), 70}, {t.tr("Resources"), 70}, {t.tr("Start"), 54},
-                    {t.tr("Due"), 54}, {t.tr("Follow-up (how, when)"), 86}, {t.tr("Status"), 64}, {t.tr("Comment"), 70}},
+                    {t.tr("Action"), 0}, {t.tr("Responsible"), 70}, {t.tr("Resources"), 0}, {t.tr("Start"), 54},
+                    {t.tr("Due"), 54}, {t.tr("Follow-up (how, when)"), 86}, {t.tr("Status"), 64}, {t.tr("Comment"), 0}},
                    rows, Style{7.5});
         int overdue = 0;
         for (const PlanAction& x : plan.actions) overdue += x.overdue(options.today);
@@ -132,7 +132,7 @@ private:
         if (!a.previous) return;
         const ImprovementPlan before = store.plan(a.previous->id);
         if (before.actions.empty()) return;
-        flow.heading(format(t.tr("Follow-up of the previous plan ({1})"), {date(a.previous->assessed_on)}), 2);
+        flow.heading(format(t.tr("Follow-up of the previous plan ({1})"), {date(a.previous->assessed_on)}), 1);
         std::vector<Row> rows;
         for (const PlanAction& x : before.actions) {
             const auto ir = std::find_if(a.items.begin(), a.items.end(), [&](const ItemResult& i) { return i.item_id == x.item_id; });

@@ -31,7 +31,7 @@ public:
         method();
         score_table();
         progress(0.5);
-        flow.heading(t.tr("Item profile"), 2);
+        flow.heading(t.tr("Item profile"), 1);
         flow.chart(charts::dot_profile(scale, a.items, t));
         progress(0.6);
         item_pages();
@@ -77,7 +77,7 @@ private:
             flow.paragraph(t.tr("This is the team's first round with this scale."), Style{10, Weight::Bold});
         }
 
-        flow.heading(t.tr("Section scores"), 2);
+        flow.heading(t.tr("Section scores"), 1);
         std::vector<Row> rows;
         for (std::size_t i = 0; i < a.score.sections.size(); ++i) {
             const SectionScore& s = a.score.sections[i];
@@ -99,7 +99,7 @@ private:
             flow.paragraph("* " + t.tr("incomplete: an item of the section was not rated or could not be rated."),
                            Style::note());
 
-        flow.heading(t.tr("Strengths and priorities"), 2);
+        flow.heading(t.tr("Strengths and priorities"), 1);
         std::vector<Row> sp;
         for (std::size_t i = 0; i < 3; ++i) {
             auto cell = [&](const std::vector<std::string>& ids) {
@@ -120,9 +120,9 @@ private:
                                   {std::to_string(stuck_threshold(*a.scale)), ids}),
                            Style{9.5, Weight::Bold});
         }
-        if (const auto f = store.team_figures(a.round.id)) team_figures(*f);
+        if (const auto f = store.team_figures(a.round.id)) team_figures(*f, 1);
         if (!a.round.strengths.empty() || !a.round.recommendations.empty()) {
-            flow.heading(t.tr("The reviewers' summary"), 2);
+            flow.heading(t.tr("The reviewers' summary"), 1);
             if (!a.round.strengths.empty()) flow.label_value(t.tr("Strengths"), a.round.strengths, 125);
             if (!a.round.recommendations.empty())
                 flow.label_value(t.tr("Recommendations"), a.round.recommendations, 125);
@@ -135,7 +135,10 @@ private:
         flow.label_value(t.tr("Date"), date(a.round.assessed_on));
         flow.label_value(t.tr("Period covered"), period_text(a.round.period_from, a.round.period_to));
         std::string raters;
-        for (const Rater& r : a.round.raters) raters += (raters.empty() ? "" : "; ") + r.name + (r.role.empty() ? "" : " (" + r.role + ")");
+        // Each name isolated (FSI … PDI): an Arabic first name must not turn the whole list around.
+        for (const Rater& r : a.round.raters)
+            raters += (raters.empty() ? "" : "; ") + std::string("\u2068") + r.name + "\u2069" +
+                      (r.role.empty() ? "" : " (\u2068" + r.role + "\u2069)");
         flow.label_value(t.tr("Raters"), raters.empty() ? "–" : raters);
         if (a.round.raters.size() > 1)
             flow.label_value(t.tr("Consensus"), t.tr("The raters rated each item on their own, then agreed a consensus "
@@ -153,7 +156,7 @@ private:
     }
 
     void score_table() {
-        flow.heading(t.tr("Scores"), 2);
+        flow.heading(t.tr("Scores"), 1);
         for (const Section& sec : a.scale->sections) {
             std::vector<Row> rows;
             for (const auto& id : sec.item_ids) {
@@ -164,7 +167,7 @@ private:
                 rows.push_back({Cell(id), Cell(a.scale->item(id)->name.get(lang)), Cell(score), Cell(level(ir.previous)),
                                 Cell(ch ? change(*ch) : "–")});
             }
-            flow.heading(sec.name.get(lang), 3);
+            flow.heading(sec.name.get(lang), 2);
             flow.table({{t.tr("Item"), 38}, {t.tr("Name"), 0}, {t.tr("Score"), 60, pdf::Align::Right},
                         {t.tr("Previous"), 60, pdf::Align::Right}, {t.tr("Change"), 60, pdf::Align::Right}},
                        rows);
@@ -185,7 +188,7 @@ private:
             head += ir.level ? format(t.tr("level {1}"), {std::to_string(*ir.level)})
                              : ir.cannot_rate ? t.tr("cannot rate") : t.tr("not rated");
             if (ir.previous) head += " (" + format(t.tr("previous {1}"), {std::to_string(*ir.previous)}) + ")";
-            flow.heading(head, 3);
+            flow.heading(head, 2);
             if (ir.level) {
                 if (const LocalText* anchor = a.scale->anchor_text(item, *ir.level))
                     flow.label_value(t.tr("Achieved"), anchor->get(lang), 110);

@@ -63,7 +63,12 @@ public:
             throw Error(scale_id.empty() ? t.tr("No team has a completed round, so there are no scorecards to print.")
                                          : format(t.tr("No team has a completed {1} round, so there are no scorecards to print."),
                                                   {scale_id}));
-        const std::string county = store.home_county().name;
+        // Named after the county only when every team is in it (a municipality code starts with its county's).
+        const County home = store.home_county();
+        const bool all_home = std::all_of(chosen.begin(), chosen.end(), [&](const auto& c) {
+            return store.team(c.first).municipality_code.rfind(home.code, 0) == 0;
+        });
+        const std::string county = all_home ? home.name : t.tr("All teams in the database");
         title(t.tr("SCORECARDS"), county,
               format(t.trn("{1} team with a completed round, one page each", "{1} teams with a completed round, one page each",
                            static_cast<unsigned long>(chosen.size())),
@@ -120,7 +125,9 @@ private:
             const Section* sec = scale.section(s.section_id);
             const bool mean = scale.scoring.mode == TotalMode::Mean;
             sections.push_back({Cell(sec ? sec->name.get(lang) : s.section_id),
-                                Cell(num(s.value, mean ? 1 : 0) + " / " + num(s.max_possible, mean ? 1 : 0))});
+                                Cell(s.rated == 0 ? t.tr("no item rated")
+                                                  : num(s.value, mean ? 1 : 0) + (s.complete() ? "" : " *") + " / " +
+                                                        num(s.max_possible, mean ? 1 : 0))});
         }
         flow.table({{t.tr("Section"), 0}, {t.tr("Score"), 90, pdf::Align::Right}}, sections, Style::small());
 

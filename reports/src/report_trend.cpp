@@ -24,7 +24,7 @@ public:
               a.team.municipality_name + " · " + scale.title.get(lang) + " (" + scale.display_name(lang) + ") · " +
                   format(t.trn("{1} round, {2}", "{1} rounds, {2}", static_cast<unsigned long>(a.points.size())),
                          {std::to_string(a.points.size()), span}));
-        flow.heading(t.tr("Total over time"), 2);
+        flow.heading(t.tr("Total over time"), 1);
         flow.chart(charts::trend_chart(scale, a.points, t));
         rounds_table();
         definition_notes(a.definition_changes);
@@ -73,14 +73,14 @@ private:
                             Cell(count_rate(total(w), total(n)))});
         }
         if (rows.empty()) return;
-        flow.heading(t.tr("In competitive work over time"), 2);
+        flow.heading(t.tr("In competitive work over time"), 1);
         flow.table({{t.tr("Round"), 70}, {t.tr("Period"), 0}, {t.tr("Women"), 80, Align::Right},
                     {t.tr("Men"), 80, Align::Right}, {t.tr("All"), 80, Align::Right}},
                    rows, Style::small(), t.tr("In competitive work, as a share of the participants"), true);
     }
 
     void item_table() {
-        flow.heading(t.tr("Item by round"), 2);
+        flow.heading(t.tr("Item by round"), 1);
         const int threshold = stuck_threshold(*a.scale);
         flow.paragraph(format(t.tr("Each cell is the agreed level. A level marked * is part of a run of two rounds or "
                                    "more at level {1} or below that lasts to the latest round."),
@@ -138,7 +138,7 @@ private:
     }
 
     void actions_table() {
-        flow.heading(t.tr("Earlier plan actions and how the items moved afterwards"), 2);
+        flow.heading(t.tr("Earlier plan actions and how the items moved afterwards"), 1);
         if (a.actions.empty()) {
             flow.paragraph(t.tr("No improvement plan has been recorded for these rounds."));
             return;

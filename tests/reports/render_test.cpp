@@ -538,3 +538,30 @@ TEST_CASE("A trend across a revised definition says where it changed; the round 
     CHECK(round.find("limited to 3") != std::string::npos);
     CHECK(round.find("IPS-25 revised 2026-12, from the round of 2026-12-01") != std::string::npos);
 }
+
+TEST_CASE("A PDF report opens on its title with a bookmark per section and item, and is tagged when asked") {
+    TempDir dir;
+    const Id round = round_of("Tranås Jobbcenter", "2024");
+    const std::string plain = (dir / "plain.pdf").string(), tagged = (dir / "tagged.pdf").string();
+    write_round_report(demo(), round, plain, options("sv"));
+    ReportOptions o = options("sv");
+    o.tagged_pdf = true;
+    write_round_report(demo(), round, tagged, o);
+    for (const std::string& path : {plain, tagged}) {
+        verify(path);
+        const std::string json = run("/usr/bin/qpdf", {"--json", path}).out;
+        // Sections and items both: "Metod" and an item heading with its level.
+        CHECK(json.find("\"title\": \"Metod\"") != std::string::npos);
+        CHECK(std::regex_search(json, std::regex("\"title\": \"[A-Z]+[0-9]+ [^\"]+ — nivå [0-9]")));
+        CHECK(run("/usr/bin/pdfinfo", {path}).out.find("Title:") != std::string::npos);
+    }
+    CHECK(run("/usr/bin/pdfinfo", {plain}).out.find("Tagged:          no") != std::string::npos);
+    CHECK(run("/usr/bin/pdfinfo", {tagged}).out.find("Tagged:          yes") != std::string::npos);
+    const std::string structure = run("/usr/bin/pdfinfo", {"-struct", tagged}).out;
+    for (const char* role : {"H1", "H2", "H3", "P", "Table", "TR", "TH", "TD", "Figure"}) {
+        INFO(role);
+        CHECK(std::regex_search(structure, std::regex(std::string("(^|\n) *") + role + "( |\n)")));
+    }
+    // The tagged copy says the same words.
+    CHECK(run("/usr/bin/pdftotext", {plain, "-"}).out == run("/usr/bin/pdftotext", {tagged, "-"}).out);
+}

@@ -109,6 +109,7 @@ struct Document {
     std::string page_pattern;  // "Page {1} of {2}", translated
     std::string draft_word;    // non-empty: the document is a draft, stamped with this word
     bool landscape = false;
+    bool tagged = false;  // the PDF gets a structure tree (see ReportOptions::tagged_pdf)
     std::vector<Block> blocks;
 
     // Builders, in the order the blocks read.

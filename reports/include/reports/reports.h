@@ -14,6 +14,10 @@ struct ReportOptions {
     Date today = Date::today();       // the generation date, and what "overdue" is measured against
     std::string organisation;         // author in the metadata; empty: the database's county
     Progress progress;                // may cancel
+    // A PDF with a structure tree (headings, paragraphs, tables, figures) for screen
+    // readers. It about doubles the file (one object per table cell: libharu writes PDF 1.3,
+    // with no object streams), so it is asked for; the HTML is the accessible edition.
+    bool tagged_pdf = false;
 };
 
 void write_round_report(Store& store, Id round, const std::string& path, const ReportOptions& options);
