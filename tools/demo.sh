@@ -1,7 +1,7 @@
 #!/bin/sh
 # `make demo`: creates the demo database (Jönköping county, realistic rounds 2017–2026)
-# and opens Fidelis on it. Without a display it writes every report type as PDF instead
-# and prints where they are.
+# and opens Fidelis on it. Without a display it writes every report type as PDF and as
+# HTML instead, and prints where they are.
 set -eu
 BUILD=${1:-build}
 CLI="$BUILD/bin/fidelis-cli"
@@ -30,14 +30,19 @@ IPS_VARNAMO=$(team_id "IPS Värnamo")
 EKSJO=$(team_id "Eksjö Arbetsstöd")
 ROUND=$(latest_ips_round "$IPS_JKPG")
 
-echo "Reports (no display found, so they were written as PDFs):"
+echo "Reports (no display found, so they were written as PDF, and as HTML for publishing):"
 for lang in sv en; do
-    "$CLI" --lang $lang report round --db "$DB" --round "$ROUND" --out "$OUT/round-report-$lang.pdf"
-    "$CLI" --lang $lang report trend --db "$DB" --team "$IPS_VARNAMO" --out "$OUT/trend-report-$lang.pdf"
-    "$CLI" --lang $lang report county --db "$DB" --scale ips-25 --from 2024-01-01 --to 2025-12-31 \
-        --out "$OUT/county-comparison-$lang.pdf"
-    "$CLI" --lang $lang report county --db "$DB" --scale ips-25 --from 2024-01-01 --to 2025-12-31 --coded \
-        --out "$OUT/county-comparison-coded-$lang.pdf"
-    "$CLI" --lang $lang report plan --db "$DB" --round "$ROUND" --out "$OUT/improvement-plan-$lang.pdf"
-    "$CLI" --lang $lang report scorecard --db "$DB" --team "$EKSJO" --out "$OUT/scorecard-$lang.pdf"
+    for ext in pdf html; do
+        "$CLI" --lang $lang report round --db "$DB" --round "$ROUND" --out "$OUT/round-report-$lang.$ext"
+        "$CLI" --lang $lang report trend --db "$DB" --team "$IPS_VARNAMO" --out "$OUT/trend-report-$lang.$ext"
+        "$CLI" --lang $lang report county --db "$DB" --scale ips-25 --out "$OUT/county-comparison-$lang.$ext"
+        "$CLI" --lang $lang report county --db "$DB" --scale ips-25 --from 2024-01-01 --to 2025-12-31 --coded \
+            --seed 2026 --key "$OUT/county-comparison-coded-key-$lang.$ext" \
+            --out "$OUT/county-comparison-coded-$lang.$ext" | grep -v '^seed'
+        "$CLI" --lang $lang report county --db "$DB" --scale ips-25 --county all \
+            --out "$OUT/national-comparison-$lang.$ext"
+        "$CLI" --lang $lang report plan --db "$DB" --round "$ROUND" --out "$OUT/improvement-plan-$lang.$ext"
+        "$CLI" --lang $lang report scorecard --db "$DB" --team "$EKSJO" --out "$OUT/scorecard-$lang.$ext"
+        "$CLI" --lang $lang report scorecards --db "$DB" --scale ips-25 --out "$OUT/scorecards-$lang.$ext"
+    done
 done

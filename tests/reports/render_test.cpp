@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <cstdint>
 #include <map>
 #include <regex>
@@ -182,9 +183,27 @@ TEST_CASE("County report with a period and the previous period, in English") {
     write_county_report(demo(), q, (dir / "c.pdf").string(), options("en"));
     const std::string text = verify((dir / "c.pdf").string());
     CHECK(text.find("COUNTY COMPARISON") != std::string::npos);
-    CHECK(text.find("Previous period: 2022-01-01 – 2023-12-31.") != std::string::npos);
-    CHECK(text.find("Change for teams measured in both periods") != std::string::npos);
+    CHECK(text.find("Compared with each team's latest round in 2022-01-01 – 2023-12-31.") != std::string::npos);
+    CHECK(text.find("Change since 2022-01-01 – 2023-12-31") != std::string::npos);
     CHECK(text.find("Good fidelity or better") != std::string::npos);
+    // The summary and the table's last row give the same mean change, with the same decimals.
+    const std::string flat = std::regex_replace(text, std::regex("\\s+"), " ");
+    std::smatch summary, table;
+    REQUIRE(std::regex_search(flat, summary, std::regex("([+−-]?[0-9]+\\.[0-9]) on average for the [0-9]+ teams? measured")));
+    REQUIRE(std::regex_search(flat, table, std::regex("Mean change ([+−-]?[0-9]+\\.[0-9])")));
+    CHECK(summary[1] == table[1]);
+}
+
+TEST_CASE("The county report compares each team with its own previous round by default") {
+    TempDir dir;
+    write_county_report(demo(), CountyQuery{}, (dir / "c.html").string(), options("en"));
+    std::ifstream in(dir / "c.html");
+    const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // The HTML table says in its header what the change is measured against.
+    CHECK(html.find("<th scope=\"col\"") != std::string::npos);
+    CHECK(std::regex_search(html, std::regex("<th scope=\"col\"[^>]*>Change since the team&#39;s previous round</th>|"
+                                             "<th scope=\"col\"[^>]*>Change since the team's previous round</th>")));
+    CHECK(html.find("Change per item, for the teams measured both times") != std::string::npos);
 }
 
 TEST_CASE("The improvement plan has every column, marks overdue rows in words and leaves room to sign") {
