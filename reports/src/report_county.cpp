@@ -162,12 +162,12 @@ void CountyReport::team_table(const std::vector<TeamLine>& teams, bool with_grou
     const bool coded = a.query.coded;
     const bool compare = a.comparison != Comparison::None;
     std::vector<Column> cols{{coded ? t.tr("Code") : t.tr("Team"), coded ? 50.0 : 0.0}};
-    if (!coded && with_group) cols.push_back({t.tr("Group"), 80});
-    if (!coded) cols.push_back({t.tr("Date"), 58});
-    if (!coded) cols.push_back({t.tr("Review type"), 80});
+    if (!coded && with_group) cols.push_back({t.tr("Group"), 70});
+    if (!coded) cols.push_back({t.tr("Date"), 56});
+    if (!coded) cols.push_back({t.tr("Review type"), 74});
     cols.push_back({t.tr("Total"), 40, Align::Right});
-    cols.push_back({t.tr("Band"), coded ? 0.0 : 88.0});
-    if (compare) cols.push_back({change_heading(), 92, Align::Right});
+    cols.push_back({t.tr("Band"), coded ? 0.0 : 78.0});
+    if (compare) cols.push_back({change_heading(), 66, Align::Right});
     std::vector<Row> rows;
     for (const TeamLine& tl : teams) {
         Row r{Cell(tl.label)};
