@@ -32,13 +32,16 @@ std::vector<charts::HeatColumn> CountyReport::heat_columns() const {
 }
 
 void CountyReport::heatmap() {
-    flow.new_page();
+    // Many teams: the grid gets a landscape page, where 40 columns still fit in one block.
+    const bool wide = a.teams.size() > 20;
+    flow.new_page(wide ? std::optional<bool>(true) : std::nullopt);
     flow.heading(t.tr("Item by team"), 1);
     flow.paragraph(t.tr("The agreed level of each item, for each team's latest round. The number is written in every "
                         "cell; the colour repeats it."),
                    Style::note());
     flow.chart(charts::heatmap(*a.scale, heat_columns(), t));
     flow.chart(charts::level_legend(*a.scale, t));
+    if (wide) flow.new_page(false);
 }
 
 void CountyReport::item_summary() {

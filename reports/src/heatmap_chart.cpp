@@ -52,9 +52,13 @@ public:
         return std::any_of(cols_.begin(), cols_.end(), [](const HeatColumn& h) { return h.label != h.name; });
     }
 
-    Drawn draw(Canvas& c, double x, double y, double width, std::size_t first, double) const override {
+    // Parts: one per block of columns, then the key, a line at a time from part `blocks` on,
+    // so a long key continues on the next page rather than running over the footer.
+    Drawn draw(Canvas& c, double x, double y, double width, std::size_t first, double max_height) const override {
         const Layout l = layout(c, width);
         if (cols_.empty()) return {0, 1, true};
+        const std::size_t blocks = l.block_starts.size();
+        if (first >= blocks) return draw_key(c, x, y, width, first - blocks, blocks, max_height);
         const std::size_t from = l.block_starts[first];
         const std::size_t to = first + 1 < l.block_starts.size() ? l.block_starts[first + 1] : cols_.size();
         const double start = y;
@@ -100,17 +104,29 @@ public:
             y += cell_h;
         }
         y += 8;
-        const bool last = first + 1 >= l.block_starts.size();
+        const bool last = first + 1 >= blocks;
         if (last && needs_key()) {
-            std::string key;
-            for (const HeatColumn& h : cols_) key += (key.empty() ? "" : " · ") + h.label + " = " + h.name;
-            for (const auto& line : c.wrap(t_.tr("Columns:") + " " + key, width, 7)) {
-                y += 9;
-                c.text(x, y, line, 7, Weight::Regular, ink);
-            }
-            y += 6;
+            // The key starts under the grid, and what does not fit continues on the next page.
+            const Drawn k = draw_key(c, x, y, width, 0, blocks, max_height - (y - start), true);
+            return {y - start + k.height, k.next, k.done};
         }
         return {y - start, first + 1, last};
+    }
+
+    Drawn draw_key(Canvas& c, double x, double y, double width, std::size_t line, std::size_t blocks,
+                   double max_height, bool may_be_empty = false) const {
+        std::string key;
+        for (const HeatColumn& h : cols_) key += (key.empty() ? "" : " · ") + h.label + " = " + h.name;
+        const auto lines = c.wrap(t_.tr("Columns:") + " " + key, width, 7);
+        const double start = y;
+        std::size_t i = line;
+        for (; i < lines.size(); ++i) {
+            if ((i > line || may_be_empty) && y + 9 - start > max_height) break;
+            y += 9;
+            c.text(x, y, lines[i], 7, Weight::Regular, ink);
+        }
+        if (i >= lines.size()) y += 6;
+        return {y - start, blocks + i, i >= lines.size()};
     }
 
     std::string title() const override { return t_.tr("Item by team"); }

@@ -126,7 +126,10 @@ void render_pdf(const Document& d, const std::string& path) {
                 else if constexpr (std::is_same_v<T, block::Figure>) figure(flow, *x.chart);
                 else if constexpr (std::is_same_v<T, block::Headline>) headline(flow, x);
                 else if constexpr (std::is_same_v<T, block::Signatures>) signatures(flow, x);
-                else if constexpr (std::is_same_v<T, block::PageBreak>) flow.new_page();
+                else if constexpr (std::is_same_v<T, block::PageBreak>) {
+                    if (x.landscape) flow.set_landscape(*x.landscape);
+                    flow.new_page();
+                }
                 else if constexpr (std::is_same_v<T, block::Space>) flow.space(x.points);
             },
             b);

@@ -90,7 +90,10 @@ struct Headline {
 struct Signatures {
     std::vector<std::string> labels;
 };
-struct PageBreak {};
+// A new page; with `landscape` set, that page and those after it turn (a wide grid).
+struct PageBreak {
+    std::optional<bool> landscape;
+};
 struct Space {
     double points = 6;
 };
@@ -133,7 +136,7 @@ struct Document {
     void chart(std::shared_ptr<const Chart> c) { blocks.emplace_back(block::Figure{std::move(c)}); }
     void headline(const block::Headline& h) { blocks.emplace_back(h); }
     void signatures(const std::vector<std::string>& labels) { blocks.emplace_back(block::Signatures{labels}); }
-    void new_page() { blocks.emplace_back(block::PageBreak{}); }
+    void new_page(std::optional<bool> landscape = std::nullopt) { blocks.emplace_back(block::PageBreak{landscape}); }
     void space(double points) { blocks.emplace_back(block::Space{points}); }
 };
 

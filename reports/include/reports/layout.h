@@ -69,6 +69,8 @@ public:
     double y() const { return y_; }
     void advance(double dy) { y_ += dy; }
     bool landscape() const { return landscape_; }
+    // The orientation of the pages begun from now on.
+    void set_landscape(bool landscape) { landscape_ = landscape; }
 
     Page& new_page();
     // Starts a new page unless `height` points still fit on this one.
