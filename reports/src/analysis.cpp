@@ -1,5 +1,6 @@
 // Round and trend analysis.
 #include "reports/analysis.h"
+#include "base/i18n.h"
 
 #include "scales/scale_diff.h"
 
@@ -60,7 +61,9 @@ std::vector<std::string> priorities_of(const Scale& scale, const std::map<std::s
 
 std::optional<double> RoundAnalysis::change() const {
     if (!previous_score || !score.complete() || !previous_score->complete()) return std::nullopt;
-    return score.total - previous_score->total;
+    // From the totals as shown (the scale's decimals), so "2.8 → 2.8" never reads "+0.1".
+    const int d = scale ? scale->scoring.decimals : 0;
+    return round_half_up(score.total, d) - round_half_up(previous_score->total, d);
 }
 
 RoundAnalysis analyse_round(Store& store, Id round_id) {

@@ -129,7 +129,22 @@ private:
                                                   : num(s.value, mean ? 1 : 0) + (s.complete() ? "" : " *") + " / " +
                                                         num(s.max_possible, mean ? 1 : 0))});
         }
-        flow.table({{t.tr("Section"), 0}, {t.tr("Score"), 90, pdf::Align::Right}}, sections, Style::small());
+        // Many sections (SEQF has nine) side by side in two pairs of columns, so the page still holds it all.
+        if (sections.size() > 4) {
+            const std::size_t half = (sections.size() + 1) / 2;
+            std::vector<Row> paired;
+            for (std::size_t i = 0; i < half; ++i) {
+                Row r = sections[i];
+                const Row right = i + half < sections.size() ? sections[i + half] : Row{Cell(""), Cell("")};
+                r.insert(r.end(), right.begin(), right.end());
+                paired.push_back(r);
+            }
+            flow.table({{t.tr("Section"), 0}, {t.tr("Score"), 70, pdf::Align::Right}, {t.tr("Section"), 0},
+                        {t.tr("Score"), 70, pdf::Align::Right}},
+                       paired, Style::small());
+        } else {
+            flow.table({{t.tr("Section"), 0}, {t.tr("Score"), 90, pdf::Align::Right}}, sections, Style::small());
+        }
 
         std::vector<Row> sp;
         for (std::size_t i = 0; i < 3; ++i) {

@@ -49,9 +49,9 @@ private:
             const bool complete = p.score.complete();
             Row r{Cell(date(p.round.assessed_on)), Cell(label_of(p.round.review_type, t)), Cell(label_of(p.round.status, t)),
                   Cell(num(p.score.total, d) + (complete ? "" : " *")), Cell(band_text(p.score)),
-                  Cell(complete && before ? change(p.score.total - *before, d) : "–")};
+                  Cell(complete && before ? change(round_half_up(p.score.total, d) - *before, d) : "–")};
             rows.push_back(r);
-            before = complete ? std::optional<double>(p.score.total) : std::nullopt;
+            before = complete ? std::optional<double>(round_half_up(p.score.total, d)) : std::nullopt;
         }
         flow.table({{t.tr("Date"), 70}, {t.tr("Review type"), 120}, {t.tr("Status"), 70},
                     {t.tr("Total"), 50, pdf::Align::Right}, {t.tr("Band"), 0}, {t.tr("Change"), 55, pdf::Align::Right}},

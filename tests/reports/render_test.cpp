@@ -242,6 +242,26 @@ TEST_CASE("The scorecard is one page") {
     }
 }
 
+TEST_CASE("The scorecards booklet is a cover and one page per team, for IPS-25 and for SEQF") {
+    TempDir dir;
+    for (const char* scale : {"ips-25", "seqf-se"}) {
+        INFO(scale);
+        const std::string path = (dir / (std::string(scale) + ".pdf")).string();
+        write_scorecards(demo(), scale, path, options("sv"));
+        verify(path);
+        int teams = 0;
+        for (const Team& team : demo().teams()) {
+            const auto rounds = demo().rounds_of_team(team.id);
+            teams += std::any_of(rounds.begin(), rounds.end(), [&](const Round& r) {
+                return r.scale_id == scale && r.status == RoundStatus::Completed;
+            });
+        }
+        REQUIRE(teams > 5);
+        CHECK(run("/usr/bin/pdfinfo", {path}).out.find("Pages:           " + std::to_string(teams + 1) + "\n") !=
+              std::string::npos);
+    }
+}
+
 TEST_CASE("An SEQF round gets the same reports, shaped by its own definition and without bands") {
     TempDir dir;
     const Id seqf = round_of("Tranås Jobbcenter", "2024");
