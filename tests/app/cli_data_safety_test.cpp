@@ -75,7 +75,7 @@ TEST_CASE("A refused rating on the command line adds no rater and changes nothin
     CHECK_THAT(cli({"round", "show", "--db", db, "--round", round}).out, !Catch::Contains("Ny Person"));
 }
 
-TEST_CASE("Numbers on the command line are range-checked, never wrapped; nan and inf are refused") {
+TEST_CASE("Numbers on the command line are range-checked, never wrapped, nan and inf are refused") {
     TempDir dir;
     const std::string db = (dir / "c.fidelis").string();
     const std::string round = small_county(db);
@@ -94,7 +94,7 @@ TEST_CASE("Numbers on the command line are range-checked, never wrapped; nan and
     CHECK_THAT(cli({"round", "show", "--db", db, "--round", round}).out, !Catch::Contains("rating\tS"));
 }
 
-TEST_CASE("CSV cells a spreadsheet would run as formulas start with an apostrophe; numbers stay numbers") {
+TEST_CASE("CSV cells a spreadsheet would run as formulas start with an apostrophe, numbers stay numbers") {
     TempDir dir;
     const std::string db = (dir / "c.fidelis").string();
     REQUIRE(cli({"db", "init", "--db", db, "--county", "06"}).exit_code == 0);

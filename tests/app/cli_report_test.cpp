@@ -52,7 +52,7 @@ TEST_CASE("Every report command writes a valid PDF and prints its path") {
     }
 }
 
-TEST_CASE("The county report in Swedish names all 13 municipalities; with --coded none of them") {
+TEST_CASE("The county report in Swedish names all 13 municipalities, with --coded none of them") {
     Demo demo;
     const std::string named = (demo.dir / "named.pdf").string();
     const std::string coded = (demo.dir / "coded.pdf").string();

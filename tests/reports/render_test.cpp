@@ -146,7 +146,7 @@ TEST_CASE("Trend report in both languages") {
     CHECK(verify((dir / "e.pdf").string()).find("Item by round") != std::string::npos);
 }
 
-TEST_CASE("County report names all 13 municipalities; the coded one names none") {
+TEST_CASE("County report names all 13 municipalities, the coded one names none") {
     TempDir dir;
     CountyQuery q;
     q.scale_id = "ips-25";
@@ -522,7 +522,7 @@ TEST_CASE("A name with letters nothing else in the report has still renders and 
                         [](char p) { return static_cast<unsigned char>(p) < 128; }) > 50);
 }
 
-TEST_CASE("A trend across a revised definition says where it changed; the round report shows a rule's inputs") {
+TEST_CASE("A trend across a revised definition says where it changed, the round report shows a rule's inputs") {
     TempDir dir;
     const ScalePtr before =
         load_scale_file(std::string(FIDELIS_FIXTURES) + "/scales/ips-25-before-2026-12.xml").scale;

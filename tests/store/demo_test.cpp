@@ -19,7 +19,7 @@ std::string export_all(Store& s) {
 
 }  // namespace
 
-TEST_CASE("The same seed gives the same demo county; another seed another") {
+TEST_CASE("The same seed gives the same demo county, another seed another") {
     TempDir dir;
     Store a = create_demo(db_path(dir, "a.fidelis"), 2017);
     Store b = create_demo(db_path(dir, "b.fidelis"), 2017);
@@ -29,7 +29,7 @@ TEST_CASE("The same seed gives the same demo county; another seed another") {
     CHECK(ea != export_all(c));
 }
 
-TEST_CASE("Every municipality in Jönköping county has a team; SE in most, IPS in a few") {
+TEST_CASE("Every municipality in Jönköping county has a team, SE in most, IPS in a few") {
     TempDir dir;
     Store demo = create_demo(db_path(dir));
     std::set<std::string> with_team, with_se, with_ips;

@@ -215,7 +215,7 @@ TEST_CASE("A scale that forbids cannot-rate forbids it in imported rounds too") 
     CHECK(dump(db) == before);
 }
 
-TEST_CASE("Numbers in an exchange file are 64-bit and range-checked, never wrapped; nan and inf are refused") {
+TEST_CASE("Numbers in an exchange file are 64-bit and range-checked, never wrapped, nan and inf are refused") {
     const std::string file = write_exchange({demo_records()[0]});
     TempDir dir;
     const std::string db = db_path(dir);

@@ -131,7 +131,7 @@ TEST_CASE("Cannot rate is stored with its reason and keeps the total incomplete"
     CHECK(sc.total == 96);
 }
 
-TEST_CASE("Consensus is the result; with a single rater, that rater's ratings are") {
+TEST_CASE("Consensus is the result, with a single rater, that rater's ratings are") {
     TempDir dir;
     Store store = Store::create(db_path(dir), "06");
     const RoundSetup s = make_round(store);
@@ -154,7 +154,7 @@ TEST_CASE("Consensus is the result; with a single rater, that rater's ratings ar
     CHECK(store.result_ratings(self).at("CE1").level == 3);
 }
 
-TEST_CASE("Completing needs every item agreed; a completed round refuses edits until reopened") {
+TEST_CASE("Completing needs every item agreed, a completed round refuses edits until reopened") {
     TempDir dir;
     Store store = Store::create(db_path(dir), "06");
     const RoundSetup s = make_round(store);

@@ -156,7 +156,7 @@ TEST_CASE("A sound database passes db check") {
     CHECK(check.out == "ok\t" + path + "\n");
 }
 
-TEST_CASE("A second opener waits, then is told who has the file open; nothing is corrupted") {
+TEST_CASE("A second opener waits, then is told who has the file open, nothing is corrupted") {
     TempDir dir;
     const std::string path = db_path(dir);
     Store first = Store::create(path, "06");
