@@ -97,24 +97,7 @@ int report_county(Args& args, Context& ctx) {
     const int status = write_report(
         args, ctx,
         [&](Store& s, const std::string& out, const auto& o) {
-            reports::write_county_report(s, q, out, o);
-            if (!key) return;
-            // The same query and seed as the report, so the key gives the report's codes:
-            // a printable key (.pdf, .html) marked as not for publication, or CSV.
-            const std::string lower = [&] {
-                std::string l = *key;
-                for (char& c : l) c = char(std::tolower(static_cast<unsigned char>(c)));
-                return l;
-            }();
-            auto ends = [&](const std::string& e) { return lower.size() >= e.size() && lower.compare(lower.size() - e.size(), e.size(), e) == 0; };
-            if (ends(".pdf") || ends(".html") || ends(".htm")) {
-                reports::write_code_key(s, q, *key, o);
-                return;
-            }
-            const reports::CountyAnalysis a = reports::analyse_county(s, q);
-            AtomicFile file(path_from_utf8(*key));
-            reports::write_code_key_csv(a, file.stream(), ';', translator());
-            file.commit();
+            reports::write_county_report(s, q, out, o, key.value_or(""));
         },
         [&](Args& a) {
             q.scale_id = a.required("--scale");

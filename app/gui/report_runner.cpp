@@ -1,5 +1,6 @@
 #include "report_runner.h"
 
+#include "reports/render.h"
 #include "reports/reports.h"
 #include "base/i18n.h"
 #include "session.h"
@@ -10,7 +11,6 @@
 #include <wx/progdlg.h>
 #include <wx/utils.h>
 
-#include <cctype>
 #include <memory>
 
 namespace fidelis::gui {
@@ -22,14 +22,7 @@ std::string run_report(wxWindow* parent, Session& session, const ReportRequest& 
                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (save.ShowModal() != wxID_OK) return {};
     std::string path = utf8(save.GetPath());
-    auto ends_with = [&](const char* end) {
-        const std::string e(end);
-        if (path.size() < e.size()) return false;
-        std::string tail = path.substr(path.size() - e.size());
-        for (char& c : tail) c = char(std::tolower(static_cast<unsigned char>(c)));
-        return tail == e;
-    };
-    if (!ends_with(".pdf") && !ends_with(".html") && !ends_with(".htm")) path += save.GetFilterIndex() == 1 ? ".html" : ".pdf";
+    if (!reports::try_format_of(path)) path += save.GetFilterIndex() == 1 ? ".html" : ".pdf";
 
     std::unique_ptr<wxProgressDialog> progress;
     if (!headless())

@@ -12,8 +12,6 @@ namespace {
 
 std::string number(double v, int decimals, const Translator& t) { return format_decimal(v, decimals, t.language()); }
 
-std::string month_of(const Date& d) { return std::to_string(d.year) + "-" + (d.month < 10 ? "0" : "") + std::to_string(d.month); }
-
 // The first x at which a chart's values start: the scale's minimum, never zero.
 struct Axis {
     double lo, hi, x0, w;

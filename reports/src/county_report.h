@@ -8,7 +8,7 @@ namespace fidelis::reports {
 
 class CountyReport : public ReportWriter {
 public:
-    CountyReport(Store& s, const CountyQuery& q, const ReportOptions& o);
+    CountyReport(Store& s, CountyAnalysis analysis, const ReportOptions& o);
     void write(const std::string& path);
     // The coded edition's key, for the network leader alone.
     void write_key(const std::string& path);

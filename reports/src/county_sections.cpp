@@ -4,7 +4,9 @@
 // guide, and the code key.
 #include "county_report.h"
 
+#include "base/atomic_file.h"
 #include "base/i18n.h"
+#include "reports/render.h"
 
 #include <algorithm>
 #include <map>
@@ -290,12 +292,20 @@ void CountyReport::write_key(const std::string& path) {
            format(t.tr("Code key (not for publication): {1}"), {place()}), t.tr("Code key"), path);
 }
 
-void write_county_report(Store& store, const CountyQuery& query, const std::string& path, const ReportOptions& options) {
-    CountyReport(store, query, options).write(path);
-}
-
-void write_code_key(Store& store, const CountyQuery& query, const std::string& path, const ReportOptions& options) {
-    CountyReport(store, query, options).write_key(path);
+void write_county_report(Store& store, const CountyQuery& query, const std::string& path, const ReportOptions& options,
+                         const std::string& key_path) {
+    // One analysis for the report and its key, so both hand out the same codes.
+    CountyAnalysis a = analyse_county(store, query);
+    if (!key_path.empty()) {
+        if (try_format_of(key_path)) {
+            CountyReport(store, a, options).write_key(key_path);
+        } else {
+            AtomicFile file(path_from_utf8(key_path));
+            write_code_key_csv(a, file.stream(), ';', *load_translator(options.lang));
+            file.commit();
+        }
+    }
+    CountyReport(store, std::move(a), options).write(path);
 }
 
 }  // namespace fidelis::reports

@@ -10,11 +10,16 @@ namespace fidelis::pdf {
 namespace {
 
 // A paragraph's direction is that of its first strong letter, as in HTML's dir="auto".
+// Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms.
+bool rtl_letter(char32_t c) {
+    return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+}
+
 bool right_to_left(const std::string& text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const char32_t c = utf8::decode(text, i);
-        if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) return true;
+        if (rtl_letter(c)) return true;
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c < 0x0590)) return false;
     }
     return false;
@@ -25,8 +30,7 @@ bool right_to_left(const std::string& text) {
 // mark (RLM or LRM, invisible) carries the paragraph's direction to every line.
 bool has_rtl(const std::string& text) {
     for (std::size_t i = 0; i < text.size();) {
-        const char32_t c = utf8::decode(text, i);
-        if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) return true;
+        if (rtl_letter(utf8::decode(text, i))) return true;
     }
     return false;
 }

@@ -20,14 +20,26 @@
 
 namespace fidelis::reports {
 
-Format format_of(const std::string& path) {
+namespace {
+std::string file_name_of(const std::string& path) {
     const std::size_t slash = path.find_last_of("/\\");
-    const std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+}  // namespace
+
+std::optional<Format> try_format_of(const std::string& path) {
+    const std::string name = file_name_of(path);
     const std::size_t dot = name.rfind('.');
     std::string ext = dot == std::string::npos ? std::string() : name.substr(dot);
     for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
     if (ext == ".pdf") return Format::Pdf;
     if (ext == ".html" || ext == ".htm") return Format::Html;
+    return std::nullopt;
+}
+
+Format format_of(const std::string& path) {
+    if (const auto f = try_format_of(path)) return *f;
+    const std::string name = file_name_of(path);
     throw Error(format(tr(N_("Reports are written as PDF (.pdf) or HTML (.html); \"{1}\" ends in neither.")), {name}));
 }
 

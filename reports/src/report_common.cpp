@@ -75,14 +75,14 @@ void ReportWriter::finish(const std::string& footer, const std::string& title_te
 
 std::string ReportWriter::count_rate(std::optional<int> count, std::optional<int> of) const {
     if (!count) return "–";
-    if (!of || *of <= 0) return std::to_string(*count);
-    return std::to_string(*count) + " (" + percent(double(*count) / double(*of)) + ")";
+    const auto share = rate_of(count, of);
+    return share ? std::to_string(*count) + " (" + percent(*share) + ")" : std::to_string(*count);
 }
 
 void ReportWriter::team_figures(const TeamFigures& f, int heading_level) {
     flow.heading(t.tr("Team figures"), heading_level);
     const std::string period = f.period_from || f.period_to ? period_text(f.period_from, f.period_to) : t.tr("not given");
-    auto total = [](const GenderCount& c) { return c.empty() ? std::nullopt : std::optional<int>(c.total()); };
+    const auto total = known_total;
     const GenderCount& p = f.participants;
     auto row = [&](const std::string& label, const GenderCount& c, bool rates) {
         if (!rates)

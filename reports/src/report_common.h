@@ -57,6 +57,10 @@ public:
     void team_figures(const TeamFigures& f, int heading_level = 2);
     // "12 (39 %)": a count with its share of `of`, the share left out when unknown.
     std::string count_rate(std::optional<int> count, std::optional<int> of) const;
+    // All genders together; empty when none is given.
+    static std::optional<int> known_total(const GenderCount& c) {
+        return c.empty() ? std::nullopt : std::optional<int>(c.total());
+    }
 
     // A translucent "DRAFT" across every page, and the word in every footer, where screen
     // readers and text extraction find it.

@@ -11,8 +11,8 @@
 
 namespace fidelis::reports {
 
-CountyReport::CountyReport(Store& s, const CountyQuery& q, const ReportOptions& o)
-    : ReportWriter(s, o, false), a(analyse_county(s, q)) {}
+CountyReport::CountyReport(Store& s, CountyAnalysis analysis, const ReportOptions& o)
+    : ReportWriter(s, o, false), a(std::move(analysis)) {}
 
 bool CountyReport::national() const { return a.scope == Scope::Country; }
 
@@ -59,9 +59,7 @@ void CountyReport::write(const std::string& path) {
     const std::string kind = national() ? t.tr("National comparison") : t.tr("County comparison");
     // The coded edition gives the period as a whole, never a team's own dates.
     // Without a chosen period, by month: the first and last review days would each point at a team.
-    auto month = [](const std::optional<Date>& d) {
-        return d ? std::to_string(d->year) + "-" + (d->month < 10 ? "0" : "") + std::to_string(d->month) : std::string();
-    };
+    auto month = [](const std::optional<Date>& d) { return d ? d->iso_month() : std::string(); };
     const std::string whole = a.query.from || a.query.to ? period_text(a.period_from, a.period_to)
                                                          : month(a.period_from) + " – " + month(a.period_to);
     title(national() ? t.tr("NATIONAL COMPARISON") : t.tr("COUNTY COMPARISON"), place() + " · " + scale.display_name(lang),

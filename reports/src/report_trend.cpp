@@ -66,11 +66,10 @@ private:
             if (!f) continue;
             const GenderCount& n = f->participants;
             const GenderCount& w = f->competitive_work;
-            auto total = [](const GenderCount& c) { return c.empty() ? std::nullopt : std::optional<int>(c.total()); };
             rows.push_back({Cell(date(p.round.assessed_on)),
                             Cell(f->period_from || f->period_to ? period_text(f->period_from, f->period_to) : "–"),
                             Cell(count_rate(w.women, n.women)), Cell(count_rate(w.men, n.men)),
-                            Cell(count_rate(total(w), total(n)))});
+                            Cell(count_rate(known_total(w), known_total(n)))});
         }
         if (rows.empty()) return;
         flow.heading(t.tr("In competitive work over time"), 1);
@@ -93,7 +92,7 @@ private:
             std::vector<Column> cols{{t.tr("Item"), 0}};
             for (std::size_t i = first; i < last; ++i) {
                 const Date& d = a.points[i].round.assessed_on;
-                cols.push_back({std::to_string(d.year) + "-" + (d.month < 10 ? "0" : "") + std::to_string(d.month), 44,
+                cols.push_back({d.iso_month(), 44,
                                 pdf::Align::Centre});
             }
             std::vector<Row> rows;

@@ -98,7 +98,7 @@ public:
             const double half = c.text_width(label, 7.5, Weight::Bold) / 2;
             const double lx = std::clamp(px, x0 + half, x0 + w - half);
             c.text(lx, py - 6, label, 7.5, Weight::Bold, ink, Align::Centre);
-            c.rotated_text(px + 3, base + 30, 45, month_of(p.round.assessed_on), 6.5, Weight::Regular, grey);
+            c.rotated_text(px + 3, base + 30, 45, p.round.assessed_on.iso_month(), 6.5, Weight::Regular, grey);
         }
         // The legend: the review types shown, then what hollow and * mean.
         double lx = x0, ly = base + 40 + strip() + 14;
@@ -140,9 +140,6 @@ public:
     }
 
 private:
-    static std::string month_of(const Date& d) {
-        return std::to_string(d.year) + "-" + (d.month < 10 ? "0" : "") + std::to_string(d.month);
-    }
     const Scale& scale_;
     std::vector<TrendPoint> points_;
     const Translator& t_;

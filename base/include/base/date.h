@@ -21,6 +21,7 @@ struct Date {
     static Date from_days(long days);  // days since 1970-01-01
 
     std::string iso() const;
+    std::string iso_month() const { return iso().substr(0, 7); }  // "2025-10"
     long days() const;  // days since 1970-01-01
     Date add_days(long n) const { return from_days(days() + n); }
     Date add_months(int n) const;

@@ -5,6 +5,7 @@
 // temporary file and a rename: a failed report leaves nothing behind.
 #include "reports/document.h"
 
+#include <optional>
 #include <string>
 
 namespace fidelis::reports {
@@ -14,6 +15,8 @@ enum class Format { Pdf, Html };
 // The format `path`'s extension asks for (.pdf, .html or .htm, in any case). Throws
 // Error, naming both endings, for any other.
 Format format_of(const std::string& path);
+// The same without throwing: empty for any other ending.
+std::optional<Format> try_format_of(const std::string& path);
 
 void render_pdf(const Document& doc, const std::string& path);
 void render_html(const Document& doc, const std::string& path);

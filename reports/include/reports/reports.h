@@ -24,10 +24,10 @@ void write_round_report(Store& store, Id round, const std::string& path, const R
 // `scale_id` empty: the scale of the team's latest round.
 void write_trend_report(Store& store, Id team, const std::string& scale_id, const std::string& path,
                         const ReportOptions& options);
-void write_county_report(Store& store, const CountyQuery& query, const std::string& path, const ReportOptions& options);
-// The coded edition's key (`query` coded, with the report's seed): which team each code
-// stands for, marked as not for publication.
-void write_code_key(Store& store, const CountyQuery& query, const std::string& path, const ReportOptions& options);
+// `key_path` (a coded query only): also the code key, which team each code stands for,
+// from the same analysis: a report marked as not for publication (.pdf, .html), else CSV.
+void write_county_report(Store& store, const CountyQuery& query, const std::string& path, const ReportOptions& options,
+                         const std::string& key_path = {});
 void write_plan_report(Store& store, Id round, const std::string& path, const ReportOptions& options);
 // One page per team for network meetings, from its latest round.
 void write_scorecard(Store& store, Id team, const std::string& path, const ReportOptions& options);
