@@ -39,5 +39,7 @@ int report_county(Args& args, Context& ctx);
 int report_plan(Args& args, Context& ctx);
 int report_scorecard(Args& args, Context& ctx);
 int report_scorecards(Args& args, Context& ctx);
+int report_plans(Args& args, Context& ctx);
+int plans_overview(Args& args, Context& ctx);
 
 }  // namespace fidelis::cli

@@ -68,6 +68,15 @@ const std::vector<Command>& commands() {
         {"report scorecards", N_("every team's scorecard, one page each, for a network meeting: --db FILE [--scale ID] "
                                  "--out FILE.pdf|FILE.html"),
          report_scorecards},
+        {"plans", N_("every team's improvement plan with its overdue and upcoming actions: --db FILE [--team ID] "
+                     "[--today DATE] [--within DAYS] [--overdue] [--all]; a team line (team, id, name, municipality, "
+                     "plan's round date, goals, done/actions, overdue, due soon, next follow-up, plan-missing) and "
+                     "an action line per unfinished action (action, team id, round id, item, due, status, state, "
+                     "state in words, responsible, what)"),
+         plans_overview},
+        {"report plans", N_("the managers' overview of every team's plan, overdue and upcoming actions: --db FILE "
+                            "[--team ID] [--within DAYS] [--all] --out FILE.pdf|FILE.html"),
+         report_plans},
     };
     return table;
 }

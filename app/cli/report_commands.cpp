@@ -6,6 +6,7 @@
 #include "base/atomic_file.h"
 #include "base/i18n.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
@@ -162,6 +163,60 @@ int report_scorecard(Args& args, Context& ctx) {
     return write_report(
         args, ctx, [&](Store& s, const std::string& out, const auto& o) { reports::write_scorecard(s, team, out, o); },
         [&](Args& a) { team = id_option(a, "--team"); });
+}
+
+namespace {
+
+// --team, --within and --all of the plans overview; --today is the report's own option.
+reports::PlansQuery plans_query(Args& args) {
+    reports::PlansQuery q;
+    if (args.option("--team")) q.team = id_option(args, "--team");
+    if (const auto w = args.option("--within")) q.upcoming_days = int(whole_number("--within", *w, 0, 3660));
+    q.include_inactive = args.flag("--all");
+    return q;
+}
+
+}  // namespace
+
+int plans_overview(Args& args, Context& ctx) {
+    Store::OpenOptions read_only;
+    read_only.read_only = true;
+    Store store = Store::open(args.required("--db"), read_only);
+    reports::PlansQuery q = plans_query(args);
+    if (const auto today = date_option(args, "--today")) q.today = *today;
+    const bool overdue_only = args.flag("--overdue");
+    args.finish();
+    std::ostream& out = ctx.out;
+    auto date = [](const std::optional<Date>& d) { return d ? d->iso() : std::string(); };
+    for (const reports::TeamPlanStatus& s : reports::plans_overview(store, q)) {
+        const int overdue = s.count(reports::ActionState::Overdue);
+        if (overdue_only && overdue == 0) continue;
+        out << "team\t" << s.team.id << '\t' << s.team.name << '\t' << s.team.municipality_name << '\t'
+            << (s.plan_round ? s.plan_round->assessed_on.iso() : "") << '\t' << s.goals << '\t' << s.done << '/'
+            << s.actions << '\t' << overdue << '\t' << s.count(reports::ActionState::Upcoming) << '\t'
+            << date(s.next_follow_up) << '\t' << (s.plan_missing() ? "plan-missing" : "") << '\n';
+        for (const reports::OpenAction& a : s.open) {
+            if (overdue_only && a.state != reports::ActionState::Overdue) continue;
+            std::string what = a.action.what;
+            std::replace(what.begin(), what.end(), '\n', ' ');
+            std::replace(what.begin(), what.end(), '\t', ' ');
+            out << "action\t" << s.team.id << '\t' << a.round.id << '\t' << a.action.item_id << '\t'
+                << date(a.action.due) << '\t' << code_of(a.action.status) << '\t' << reports::code_of(a.state) << '\t'
+                << reports::label_of(a.state) << '\t' << a.action.responsible << '\t' << what << '\n';
+        }
+    }
+    return 0;
+}
+
+int report_plans(Args& args, Context& ctx) {
+    reports::PlansQuery q;
+    return write_report(
+        args, ctx,
+        [&](Store& s, const std::string& out, const auto& o) {
+            q.today = o.today;
+            reports::write_plans_overview(s, q, out, o);
+        },
+        [&](Args& a) { q = plans_query(a); });
 }
 
 int report_scorecards(Args& args, Context& ctx) {

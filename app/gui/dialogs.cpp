@@ -233,8 +233,8 @@ ImportDialog::ImportDialog(wxWindow* parent, const ImportReport& dry)
     using O = ImportedRound::Outcome;
     auto* v = new wxBoxSizer(wxVERTICAL);
     v->Add(new wxStaticText(this, wxID_ANY,
-                            fmt(_("Nothing has changed yet. Importing would add {1} rounds, skip {2} identical and "
-                                  "find {3} in conflict."),
+                            fmt(_("Nothing has changed yet. What importing would do: rounds added {1}, identical and "
+                                  "skipped {2}, in conflict {3}."),
                                 {wxString::Format("%d", dry.count(O::Added)), wxString::Format("%d", dry.count(O::Identical)),
                                  wxString::Format("%d", dry.count(O::Conflict))})),
            0, wxBOTTOM, FromDIP(8));

@@ -7,6 +7,7 @@
 #include "dialogs.h"
 #include "navigator.h"
 #include "pages.h"
+#include "plans_page.h"
 #include "result_panel.h"
 #include "round_page.h"
 #include "base/i18n.h"
@@ -14,6 +15,7 @@
 #include "store/csv_export.h"
 #include "store/demo.h"
 #include "store/exchange.h"
+#include "store/reference_data.h"
 #include "ui.h"
 
 #include <wx/display.h>
@@ -50,6 +52,8 @@ enum {
     ID_REOPEN,
     ID_TAB_FIRST,  // five tabs follow
     ID_COUNTY = ID_TAB_FIRST + 5,
+    ID_PLANS,
+    ID_REPORT_PLANS,
     ID_REPORT_ROUND,
     ID_REPORT_PLAN,
     ID_REPORT_TREND,
@@ -97,6 +101,7 @@ MainFrame::MainFrame(Session& session, Settings& settings)
     right_->SetSizer(new wxBoxSizer(wxVERTICAL));
     split_->SplitVertically(navigator_, right_, FromDIP(250));
     navigator_->on_county = [this] { show_county(); };
+    navigator_->on_plans = [this] { show_plans(); };
     navigator_->on_team = [this](Id team) {
         if (shown_team_ != team || !team_page()) show_team(team);
     };
@@ -149,6 +154,7 @@ void MainFrame::build_menus() {
     for (int i = 0; i < 5; ++i) view->Append(ID_TAB_FIRST + i, tabs[i]);
     view->AppendSeparator();
     view->Append(ID_COUNTY, _("C&ounty view\tAlt+0"));
+    view->Append(ID_PLANS, _("Plans o&verview\tAlt+9"));
 
     auto* reports_menu = new wxMenu;
     reports_menu->Append(ID_REPORT_ROUND, _("&Round report…"));
@@ -158,6 +164,7 @@ void MainFrame::build_menus() {
     reports_menu->AppendSeparator();
     reports_menu->Append(ID_REPORT_COUNTY, _("&County comparison…"));
     reports_menu->Append(ID_REPORT_CODED, _("Co&ded county comparison…"));
+    reports_menu->Append(ID_REPORT_PLANS, _("Plans o&verview…"));
 
     auto* help = new wxMenu;
     help->Append(ID_GUIDE, _("&User guide"));
@@ -257,7 +264,15 @@ void MainFrame::close_database() {
 void MainFrame::new_database() {
     NewDatabaseDialog county(this);
     if (county.ShowModal() != wxID_OK) return;
-    wxFileDialog dlg(this, _("Save the new database as"), "", "county.fidelis", _("Fidelis databases (*.fidelis)|*.fidelis"),
+    // The county's own name ("Jönköpings län.fidelis"), which says what the file holds in any language.
+    std::string suggested = "fidelis";
+    try {
+        for (const County& c : ReferenceData::load().counties)
+            if (c.code == county.county_code()) suggested = paths::safe_file_name(c.name);
+    } catch (...) {
+        // The reference data is read again, and reported, when the database is created.
+    }
+    wxFileDialog dlg(this, _("Save the new database as"), "", wx(suggested + ".fidelis"), _("Fidelis databases (*.fidelis)|*.fidelis"),
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
     std::string path = utf8(dlg.GetPath());
@@ -299,6 +314,17 @@ void MainFrame::show_county() {
     set_page(page);
 }
 
+void MainFrame::show_plans() {
+    if (!session_.has_store()) return show_welcome();
+    auto* page = new PlansPage(right_, session_);
+    page->on_report = [this](const ReportRequest& r) { report(r); };
+    page->on_open_plan = [this](Id round) {
+        if (RoundPage* p = show_round(round)) p->show_tab(4);
+    };
+    shown_team_ = 0;
+    set_page(page);
+}
+
 void MainFrame::show_team(Id team) {
     auto* page = new TeamPage(right_, session_, team);
     page->on_open_round = [this](Id round) { show_round(round); };
@@ -328,6 +354,7 @@ RoundPage* MainFrame::show_round(Id round) {
 RoundPage* MainFrame::round_page() { return dynamic_cast<RoundPage*>(page_); }
 TeamPage* MainFrame::team_page() { return dynamic_cast<TeamPage*>(page_); }
 CountyPage* MainFrame::county_page() { return dynamic_cast<CountyPage*>(page_); }
+PlansPage* MainFrame::plans_page() { return dynamic_cast<PlansPage*>(page_); }
 
 Id MainFrame::current_team() const {
     if (auto* r = dynamic_cast<RoundPage*>(page_)) return r->context().team.id;
@@ -371,7 +398,10 @@ void MainFrame::new_round(Id team) {
 
 void MainFrame::save_copy() {
     if (!session_.has_store()) return;
-    wxFileDialog dlg(this, _("Save a copy of the database"), "", "copy.fidelis", _("Fidelis databases (*.fidelis)|*.fidelis"),
+    // "Jönköpings län (kopia).fidelis": the open file's name with the word for a copy.
+    const std::string stem = std::filesystem::path(path_from_utf8(session_.store->path())).stem().u8string();
+    const wxString copy_name = fmt(_("{1} (copy)"), {wx(stem)}) + ".fidelis";
+    wxFileDialog dlg(this, _("Save a copy of the database"), "", copy_name, _("Fidelis databases (*.fidelis)|*.fidelis"),
                      wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
@@ -414,7 +444,8 @@ void MainFrame::import_path(const std::string& path) {
 void MainFrame::export_rounds() {
     if (!session_.has_store()) return;
     const Id team = current_team();
-    wxFileDialog dlg(this, _("Export rounds to an exchange file"), "", team ? "team-rounds.xml" : "all-rounds.xml",
+    const wxString owner = wx(paths::safe_file_name(team ? session_.store->team(team).name : session_.store->home_county().name));
+    wxFileDialog dlg(this, _("Export rounds to an exchange file"), "", fmt(_("{1} rounds"), {owner}) + ".xml",
                      _("Fidelis exchange files (*.xml)|*.xml"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
@@ -423,7 +454,7 @@ void MainFrame::export_rounds() {
         AtomicFile file(path_from_utf8(utf8(dlg.GetPath())));
         fidelis::export_rounds(*session_.store, ids, file.stream());
         file.commit();
-        session_.status(fmt(_("{1} rounds exported to {2}"), {wxString::Format("%zu", ids.size()), dlg.GetPath()}));
+        session_.status(fmt(trn("{1} round exported to {2}", "{1} rounds exported to {2}", ids.size()), {wxString::Format("%zu", ids.size()), dlg.GetPath()}));
     } catch (...) {
         show_error(this, std::current_exception());
     }
@@ -437,7 +468,7 @@ void MainFrame::export_csv() {
         AtomicFile file(path_from_utf8(utf8(dlg.GetPath())));
         const std::size_t rows = write_csv(*session_.store, file.stream(), {});
         file.commit();
-        session_.status(fmt(_("{1} rows written to {2}"), {wxString::Format("%zu", rows), dlg.GetPath()}));
+        session_.status(fmt(trn("{1} row written to {2}", "{1} rows written to {2}", rows), {wxString::Format("%zu", rows), dlg.GetPath()}));
     } catch (...) {
         show_error(this, std::current_exception());
     }
@@ -477,7 +508,6 @@ void MainFrame::on_menu(wxCommandEvent& e) {
         ReportRequest r;
         r.kind = kind;
         r.id = kind == ReportKind::Round || kind == ReportKind::Plan ? round->round_id() : round->context().team.id;
-        r.file_name = "report.pdf";
         report(r);
     };
     switch (id) {
@@ -499,6 +529,13 @@ void MainFrame::on_menu(wxCommandEvent& e) {
     case ID_COMPLETE: if (need_round()) round->result()->complete(); break;
     case ID_REOPEN: if (need_round()) round->result()->reopen(); break;
     case ID_COUNTY: show_county(); break;
+    case ID_PLANS: show_plans(); break;
+    case ID_REPORT_PLANS: {
+        ReportRequest r;
+        r.kind = ReportKind::PlansOverview;
+        report(r);
+        break;
+    }
     case ID_REPORT_ROUND: report_for_round(ReportKind::Round); break;
     case ID_REPORT_PLAN: report_for_round(ReportKind::Plan); break;
     case ID_REPORT_TREND:
@@ -511,7 +548,6 @@ void MainFrame::on_menu(wxCommandEvent& e) {
         ReportRequest r;
         r.kind = id == ID_REPORT_TREND ? ReportKind::Trend : ReportKind::Scorecard;
         r.id = team;
-        r.file_name = "report.pdf";
         report(r);
         break;
     }
@@ -522,7 +558,6 @@ void MainFrame::on_menu(wxCommandEvent& e) {
         r.kind = ReportKind::County;
         if (auto* c = county_page()) r.county = c->query();
         r.county.coded = id == ID_REPORT_CODED;
-        r.file_name = r.county.coded ? "county-comparison-coded.pdf" : "county-comparison.pdf";
         report(r);
         break;
     }

@@ -19,6 +19,7 @@ class Navigator;
 class RoundPage;
 class TeamPage;
 class CountyPage;
+class PlansPage;
 
 class MainFrame : public wxFrame {
 public:
@@ -35,11 +36,13 @@ public:
 
     void show_welcome();
     void show_county();
+    void show_plans();  // the managers' overview of every plan
     void show_team(Id team);
     RoundPage* show_round(Id round);
     RoundPage* round_page();
     TeamPage* team_page();
     CountyPage* county_page();
+    PlansPage* plans_page();
 
     void new_team(const std::string& municipality = {});
     void new_round(Id team = 0);

@@ -15,7 +15,7 @@ namespace {
 
 // What a tree node stands for.
 struct Node : wxTreeItemData {
-    enum Kind { County, Group, Municipality, TeamNode } kind;
+    enum Kind { County, Group, Municipality, TeamNode, Plans } kind;
     std::string code;
     Id team = 0;
     Node(Kind k, std::string c = {}, Id t = 0) : kind(k), code(std::move(c)), team(t) {}
@@ -39,6 +39,7 @@ Navigator::Navigator(wxWindow* parent, Session& session) : wxPanel(parent), sess
         if (!node) return;
         if (node->kind == Node::TeamNode && on_team) on_team(node->team);
         else if (node->kind == Node::County && on_county) on_county();
+        else if (node->kind == Node::Plans && on_plans) on_plans();
     });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         std::string code;
@@ -90,6 +91,8 @@ void Navigator::rebuild() {
         add_municipality(others, *m);
     }
     tree_->Expand(top);
+    // The managers' way in: every team's plan and what is overdue, beside the county.
+    tree_->AppendItem(root, _("Improvement plans, all teams"), -1, -1, new Node(Node::Plans));
     wxTreeItemIdValue cookie;
     for (wxTreeItemId g = tree_->GetFirstChild(top, cookie); g.IsOk(); g = tree_->GetNextChild(top, cookie)) {
         wxTreeItemIdValue c2;

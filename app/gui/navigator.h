@@ -17,6 +17,7 @@ public:
     void rebuild();
     void select_team(Id team);
     std::function<void()> on_county;
+    std::function<void()> on_plans;  // the managers' overview node
     std::function<void(Id team)> on_team;
     std::function<void(const std::string& municipality)> on_new_team;
 

@@ -99,7 +99,6 @@ TeamPage::TeamPage(wxWindow* parent, Session& session, Id team) : wxPanel(parent
         ReportRequest r;
         r.kind = kind;
         r.id = team_;
-        r.file_name = std::string(kind == ReportKind::Trend ? "trend-" : "scorecard-") + "team-" + std::to_string(team_) + ".pdf";
         on_report(r);
     };
     trend->Bind(wxEVT_BUTTON, [report](wxCommandEvent&) { report(ReportKind::Trend); });
@@ -240,7 +239,6 @@ CountyPage::CountyPage(wxWindow* parent, Session& session)
         r.kind = ReportKind::County;
         r.county = query();
         r.county.coded = coded_report;
-        r.file_name = coded_report ? "county-comparison-coded.pdf" : "county-comparison.pdf";
         on_report(r);
     };
     report->Bind(wxEVT_BUTTON, [run](wxCommandEvent&) { run(false); });
@@ -276,7 +274,7 @@ void CountyPage::refresh() {
     }
     const Scale& scale = *c.scale;
     const int d = scale.scoring.decimals;
-    wxString summary = fmt(_("{1} teams · median {2} (range {3}–{4})"),
+    wxString summary = fmt(trn("{1} team · median {2} (range {3}–{4})", "{1} teams · median {2} (range {3}–{4})", c.teams.size()),
                            {wxString::Format("%zu", c.teams.size()), number(c.median_total, d), number(c.min_total, d),
                             number(c.max_total, d)});
     if (c.good_band)

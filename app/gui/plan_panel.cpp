@@ -137,7 +137,7 @@ void PlanPanel::refresh() {
         actions_->SetItem(row, 5, status);
     }
     fit_columns();
-    overdue_->SetLabel(overdue ? wxString::FromUTF8("⚠ ") + fmt(_("{1} overdue"), {wxString::Format("%d", overdue)}) : wxString());
+    overdue_->SetLabel(overdue ? wxString::FromUTF8("⚠ ") + fmt(trn("{1} overdue action", "{1} overdue actions", unsigned(overdue)), {wxString::Format("%d", overdue)}) : wxString());
     FitInside();
     loading_ = false;
 }

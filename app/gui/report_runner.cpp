@@ -3,6 +3,7 @@
 #include "reports/render.h"
 #include "reports/reports.h"
 #include "base/i18n.h"
+#include "base/paths.h"
 #include "session.h"
 #include "ui.h"
 
@@ -15,9 +16,36 @@
 
 namespace fidelis::gui {
 
+std::string suggested_file_name(Session& session, const ReportRequest& request) {
+    Store& store = *session.store;
+    wxString name;
+    switch (request.kind) {
+    case ReportKind::Round:
+    case ReportKind::Plan: {
+        const Round r = store.round(request.id);
+        const wxString team = wx(store.team(r.team_id).name);
+        name = request.kind == ReportKind::Round ? fmt(_("{1} round {2}"), {team, wx(r.assessed_on.iso())})
+                                                 : fmt(_("{1} improvement plan {2}"), {team, wx(r.assessed_on.iso())});
+        break;
+    }
+    case ReportKind::Trend: name = fmt(_("{1} trend"), {wx(store.team(request.id).name)}); break;
+    case ReportKind::Scorecard: name = fmt(_("{1} scorecard"), {wx(store.team(request.id).name)}); break;
+    case ReportKind::County: {
+        std::string scale = request.county.scale_id;
+        if (const ScaleEntry* e = session.scales.find(scale); e && e->scale) scale = e->scale->display_name(session.lang);
+        name = request.county.coded ? fmt(_("county comparison {1}, coded"), {wx(scale)})
+                                    : fmt(_("county comparison {1}"), {wx(scale)});
+        break;
+    }
+    case ReportKind::PlansOverview: name = _("plans overview"); break;
+    }
+    return paths::safe_file_name(utf8(name)) + ".pdf";
+}
+
 std::string run_report(wxWindow* parent, Session& session, const ReportRequest& request) {
     // PDF to print; HTML to publish on a website (accessible, one self-contained file).
-    wxFileDialog save(parent, _("Save report"), wxEmptyString, wx(request.file_name),
+    const std::string suggested = request.file_name.empty() ? suggested_file_name(session, request) : request.file_name;
+    wxFileDialog save(parent, _("Save report"), wxEmptyString, wx(suggested),
                       _("PDF, to print (*.pdf)|*.pdf|Web page, accessible, to publish (*.html)|*.html"),
                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (save.ShowModal() != wxID_OK) return {};
@@ -39,6 +67,12 @@ std::string run_report(wxWindow* parent, Session& session, const ReportRequest& 
         case ReportKind::County: reports::write_county_report(store, request.county, path, options); break;
         case ReportKind::Plan: reports::write_plan_report(store, request.id, path, options); break;
         case ReportKind::Scorecard: reports::write_scorecard(store, request.id, path, options); break;
+        case ReportKind::PlansOverview: {
+            reports::PlansQuery q;
+            q.today = options.today;
+            reports::write_plans_overview(store, q, path, options);
+            break;
+        }
         }
     } catch (const Cancelled&) {
         session.status(_("The report was cancelled; no file was written."));

@@ -50,7 +50,6 @@ RoundPage::RoundPage(wxWindow* parent, Session& session, Id round)
         ReportRequest r;
         r.kind = kind == 0 ? ReportKind::Round : ReportKind::Scorecard;
         r.id = kind == 0 ? ctx_->id : ctx_->team.id;
-        r.file_name = (kind == 0 ? "round-" : "scorecard-") + ctx_->round.assessed_on.iso() + ".pdf";
         on_report(r);
     };
     plan_->on_report = [this] {
@@ -58,7 +57,6 @@ RoundPage::RoundPage(wxWindow* parent, Session& session, Id round)
         ReportRequest r;
         r.kind = ReportKind::Plan;
         r.id = ctx_->id;
-        r.file_name = "improvement-plan-" + ctx_->round.assessed_on.iso() + ".pdf";
         on_report(r);
     };
     update_header();

@@ -25,6 +25,11 @@ namespace fidelis::gui {
 // Fidelis' sources are UTF-8, so they are read as such. (WXINTL_NO_GETTEXT_MACRO is set
 // for the GUI target so the two do not clash.)
 inline wxString _(const char* msgid) { return wxGetTranslation(wxString::FromUTF8(msgid)); }
+// The plural form for `n` ("1 försenad åtgärd", "2 försenade åtgärder"); xgettext reads it
+// as trn (i18n/CMakeLists.txt).
+inline wxString trn(const char* singular, const char* plural, unsigned long n) {
+    return wxGetTranslation(wxString::FromUTF8(singular), wxString::FromUTF8(plural), unsigned(n));
+}
 
 inline wxString wx(const std::string& utf8) { return wxString::FromUTF8(utf8); }
 inline std::string utf8(const wxString& s) { return std::string(s.utf8_str()); }

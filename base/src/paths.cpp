@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 #if defined(_WIN32)
@@ -129,6 +130,19 @@ fs::path user_config_dir() {
     const fs::path xdg = env_path("XDG_CONFIG_HOME");
     return (xdg.empty() ? home() / ".config" : xdg) / "fidelis";
 #endif
+}
+
+std::string safe_file_name(const std::string& name) {
+    std::string out;
+    out.reserve(name.size());
+    for (const char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        out += (u < 0x20 || u == 0x7f || std::string_view("\\/:*?\"<>|").find(c) != std::string_view::npos) ? '-' : c;
+    }
+    while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+    const auto start = out.find_first_not_of(' ');
+    out = start == std::string::npos ? std::string() : out.substr(start);
+    return out.empty() ? "fidelis" : out;
 }
 
 }  // namespace fidelis::paths

@@ -3,6 +3,7 @@
 // installed package works under any prefix; a program run from the build tree reads the
 // source tree instead, so a scale author sees an edit without reinstalling.
 #include <filesystem>
+#include <string>
 
 namespace fidelis::paths {
 
@@ -20,5 +21,10 @@ std::filesystem::path icons_dir();           // the window's icon in a few sizes
 std::filesystem::path user_data_dir();
 std::filesystem::path user_scales_dir();  // user_data_dir()/scales
 std::filesystem::path user_config_dir();  // settings such as recent files and language
+
+// A name made safe for a file on every system the app runs on: the characters Windows
+// refuses (\ / : * ? " < > | and control characters) become "-", trailing dots and spaces
+// go, and an empty result becomes "fidelis". Letters such as å, ä, ö are kept.
+std::string safe_file_name(const std::string& name);
 
 }  // namespace fidelis::paths

@@ -3,6 +3,7 @@
 // writes a PDF or an HTML file as the path's extension says (.pdf, .html); each writes
 // through a temporary file, so a failed report leaves nothing behind.
 #include "reports/analysis.h"
+#include "reports/plans_overview.h"
 #include "base/progress.h"
 
 #include <string>
@@ -29,6 +30,8 @@ void write_trend_report(Store& store, Id team, const std::string& scale_id, cons
 void write_county_report(Store& store, const CountyQuery& query, const std::string& path, const ReportOptions& options,
                          const std::string& key_path = {});
 void write_plan_report(Store& store, Id round, const std::string& path, const ReportOptions& options);
+// The managers' overview of every team's plan, with overdue and upcoming actions.
+void write_plans_overview(Store& store, const PlansQuery& query, const std::string& path, const ReportOptions& options);
 // One page per team for network meetings, from its latest round.
 void write_scorecard(Store& store, Id team, const std::string& path, const ReportOptions& options);
 // A booklet for the network meeting: a cover listing the teams, then one page per team with
