@@ -91,8 +91,9 @@ void Navigator::rebuild() {
         add_municipality(others, *m);
     }
     tree_->Expand(top);
-    // The managers' way in: every team's plan and what is overdue, beside the county.
-    tree_->AppendItem(root, _("Improvement plans, all teams"), -1, -1, new Node(Node::Plans));
+    // The managers' way in: every team's plan and what is overdue, first, where it is seen
+    // without scrolling past every municipality.
+    tree_->PrependItem(root, _("Improvement plans, all teams"), -1, -1, new Node(Node::Plans));
     wxTreeItemIdValue cookie;
     for (wxTreeItemId g = tree_->GetFirstChild(top, cookie); g.IsOk(); g = tree_->GetNextChild(top, cookie)) {
         wxTreeItemIdValue c2;
