@@ -86,6 +86,16 @@ MainFrame::MainFrame(Session& session, Settings& settings)
                             .GetClientArea();
     SetMinSize(wxSize(std::min(FromDIP(800), area.width), std::min(FromDIP(560), area.height)));
     SetSize(wxSize(std::min(FromDIP(1200), area.width), std::min(FromDIP(780), area.height)));
+    // Where the window was left, when that still lies on a screen (a laptop undocked from
+    // its second monitor must not open off-screen) and still fits it.
+    if (const auto r = settings_.window_rect()) {
+        const int d = wxDisplay::GetFromPoint(r->GetTopLeft() + wxPoint(40, 20));
+        if (d != wxNOT_FOUND) {
+            const wxRect on = wxDisplay(unsigned(d)).GetClientArea();
+            SetSize(wxRect(r->x, r->y, std::min(r->width, on.width), std::min(r->height, on.height)));
+        }
+    }
+    if (settings_.window_maximised()) Maximize();
     set_icons();
     CreateStatusBar(2);
     const int widths[] = {-3, -1};
@@ -99,7 +109,7 @@ MainFrame::MainFrame(Session& session, Settings& settings)
     navigator_ = new Navigator(split_, session_);
     right_ = new wxPanel(split_);
     right_->SetSizer(new wxBoxSizer(wxVERTICAL));
-    split_->SplitVertically(navigator_, right_, FromDIP(250));
+    split_->SplitVertically(navigator_, right_, settings_.sash("navigator", FromDIP(250)));
     navigator_->on_county = [this] { show_county(); };
     navigator_->on_plans = [this] { show_plans(); };
     navigator_->on_team = [this](Id team) {
@@ -184,7 +194,9 @@ void MainFrame::build_menus() {
         open_database(utf8(path));
     }, wxID_FILE1, wxID_FILE9);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
-        // Nothing to save: every edit is already in the database.
+        // Nothing to save: every edit is already in the database; the window's place is kept.
+        settings_.set_window(GetRect(), IsMaximized());
+        settings_.set_sash("navigator", split_->GetSashPosition());
         settings_.save();
         e.Skip();
     });

@@ -42,6 +42,27 @@ std::string Settings::effective_user_name() const {
 std::string Settings::last_database() const { return utf8(config_->Read("/General/LastDatabase", "")); }
 void Settings::set_last_database(const std::string& path) { config_->Write("/General/LastDatabase", wx(path)); }
 
+std::optional<wxRect> Settings::window_rect() const {
+    long x = 0, y = 0, w = 0, h = 0;
+    if (!config_->Read("/Window/X", &x) || !config_->Read("/Window/Y", &y) || !config_->Read("/Window/Width", &w) ||
+        !config_->Read("/Window/Height", &h) || w <= 0 || h <= 0)
+        return std::nullopt;
+    return wxRect(int(x), int(y), int(w), int(h));
+}
+bool Settings::window_maximised() const { return config_->ReadBool("/Window/Maximised", false); }
+void Settings::set_window(const wxRect& r, bool maximised) {
+    config_->Write("/Window/Maximised", maximised);
+    if (maximised) return;  // keep the size to return to
+    config_->Write("/Window/X", long(r.x));
+    config_->Write("/Window/Y", long(r.y));
+    config_->Write("/Window/Width", long(r.width));
+    config_->Write("/Window/Height", long(r.height));
+}
+int Settings::sash(const std::string& name, int fallback) const {
+    return int(config_->ReadLong(wx("/Window/Sash-" + name), fallback));
+}
+void Settings::set_sash(const std::string& name, int position) { config_->Write(wx("/Window/Sash-" + name), long(position)); }
+
 void Settings::save() {
     config_->SetPath("/Recent");
     recent_.Save(*config_);

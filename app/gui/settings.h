@@ -4,7 +4,10 @@
 #include "base/user.h"  // os_user_full_name(): the name the history records by default
 #include <wx/filehistory.h>
 
+#include <wx/gdicmn.h>
+
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +34,14 @@ public:
 
     std::string last_database() const;
     void set_last_database(const std::string& path);
+
+    // The window as it was left: position and size (empty the first time), maximised or not,
+    // and a splitter's sash by name ("navigator").
+    std::optional<wxRect> window_rect() const;
+    bool window_maximised() const;
+    void set_window(const wxRect& rect, bool maximised);
+    int sash(const std::string& name, int fallback) const;
+    void set_sash(const std::string& name, int position);
 
     wxFileHistory& recent() { return recent_; }
     void save();
