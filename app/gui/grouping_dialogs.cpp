@@ -93,12 +93,15 @@ GroupingsDialog::GroupingsDialog(wxWindow* parent, Session& session)
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       session_(session) {
     auto* top = new wxBoxSizer(wxVERTICAL);
-    top->Add(wrapped_text(this, _("Group municipalities your own way, for instance a samordningsförbund, to compare "
-                                  "and filter by in the county view and the county report. A municipality can be in "
-                                  "several groupings.")),
-             0, wxEXPAND | wxALL, FromDIP(12));
+    // Wrapped at the list's width: a text that wraps to what it is given would widen the dialog.
+    auto* intro = new wxStaticText(this, wxID_ANY,
+                                   _("Group municipalities your own way, for instance a samordningsförbund, to compare "
+                                     "and filter by in the county view and the county report. A municipality can be in "
+                                     "several groupings."));
+    intro->Wrap(FromDIP(740));
+    top->Add(intro, 0, wxALL, FromDIP(12));
     auto* row = new wxBoxSizer(wxHORIZONTAL);
-    list = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(460, 220)));
+    list = new wxListBox(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(640, 220)));
     name_for_screen_readers(list, _("Groupings"));
     row->Add(list, 1, wxEXPAND);
     auto* buttons = new wxBoxSizer(wxVERTICAL);
