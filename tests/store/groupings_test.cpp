@@ -3,6 +3,8 @@
 // the reference data has them, and every change in the history.
 #include "store_fixture.h"
 
+#include <functional>
+
 using namespace fidelis;
 using namespace fidelis::test;
 
