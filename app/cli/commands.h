@@ -33,6 +33,12 @@ int export_command(Args& args, Context& ctx);
 int import_command(Args& args, Context& ctx);
 int csv_command(Args& args, Context& ctx);
 
+int groupings_list(Args& args, Context& ctx);
+int grouping_add(Args& args, Context& ctx);
+int grouping_edit(Args& args, Context& ctx);
+int grouping_remove(Args& args, Context& ctx);
+int reviews_due(Args& args, Context& ctx);
+
 int report_round(Args& args, Context& ctx);
 int report_trend(Args& args, Context& ctx);
 int report_county(Args& args, Context& ctx);

@@ -40,6 +40,20 @@ const std::vector<Command>& commands() {
          demo_command},
         {"teams", N_("list teams: --db FILE"), teams_list},
         {"team add", N_("add a team: --db FILE --municipality CODE --name NAME --method se|ips"), team_add},
+        {"groupings", N_("list the groupings of municipalities: --db FILE: name, kind, member codes, member names"),
+         groupings_list},
+        {"grouping add", N_("add a grouping of one's own and print its id: --db FILE --name NAME --members CODE,CODE,... "
+                            "[--kind association|custom]"),
+         grouping_add},
+        {"grouping edit", N_("change a grouping of one's own: --db FILE --name NAME [--rename NEW] "
+                             "[--members CODE,CODE,...] [--kind association|custom]"),
+         grouping_edit},
+        {"grouping remove", N_("remove a grouping of one's own: --db FILE --name NAME"), grouping_remove},
+        {"reviews due", N_("teams whose next review is due (6 months after a round below the good band, else 12), by "
+                           "due date: --db FILE [--scale ID] [--today DATE] [--within DAYS]: team id, team, "
+                           "municipality, scale, latest completed round, its total, review due, "
+                           "overdue|due|upcoming, plan due (6 weeks after), made|missing"),
+         reviews_due},
         {"rounds", N_("list rounds: --db FILE [--team ID]: id, team, date, scale, edition, review type, status"),
          rounds_list},
         {"round new", N_("start a round and print its id: --db FILE --team ID --scale ID --date YYYY-MM-DD "

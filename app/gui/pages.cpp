@@ -1,6 +1,8 @@
 #include "pages.h"
 
 #include "charts.h"
+#include "grouping_dialogs.h"
+#include "review_list.h"
 #include "base/i18n.h"
 #include "ui.h"
 
@@ -166,8 +168,10 @@ CountyPage::CountyPage(wxWindow* parent, Session& session)
     head->Add(heading(this, wx(session.store->home_county().name), 1.4f), 1, wxALIGN_CENTER_VERTICAL);
     auto* report = new wxButton(this, wxID_ANY, _("County report…"));
     auto* coded = new wxButton(this, wxID_ANY, _("Coded county report…"));
+    auto* groupings = new wxButton(this, wxID_ANY, _("Groupings…"));
     head->Add(report, 0, wxLEFT, FromDIP(8));
     head->Add(coded, 0, wxLEFT, FromDIP(8));
+    head->Add(groupings, 0, wxLEFT, FromDIP(8));
     v->Add(head, 0, wxEXPAND | wxBOTTOM, FromDIP(8));
     auto* filters = new wxWrapSizer(wxHORIZONTAL);
     scale_ = new wxChoice(this, wxID_ANY);
@@ -185,25 +189,14 @@ CountyPage::CountyPage(wxWindow* parent, Session& session)
     to_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(100, -1)));
     add_labelled_group(this, filters, _("To:"), to_);
     grouping_ = new wxChoice(this, wxID_ANY);
-    grouping_->Append(_("County parts"));
-    grouping_values_.push_back("county-part");
-    for (const Grouping& g : session.store->groupings())
-        if (g.kind != "county-part") {
-            grouping_->Append(wx(g.name));
-            grouping_values_.push_back(g.name);
-        }
-    grouping_->Append(_("No grouping"));
-    grouping_values_.push_back("none");
-    grouping_->SetSelection(0);
     add_labelled_group(this, filters, _("Group by:"), grouping_);
     filter_ = new wxChoice(this, wxID_ANY);
-    filter_->Append(_("All municipalities"));
-    groupings_ = session.store->groupings();
-    for (const Grouping& g : groupings_) filter_->Append(wx(g.name));
-    filter_->SetSelection(0);
     add_labelled_group(this, filters, _("Show:"), filter_);
+    fill_groupings();
     v->Add(filters, 0, wxEXPAND | wxBOTTOM, FromDIP(4));
     v->Add(check_.make_line(this), 0, wxEXPAND | wxBOTTOM, FromDIP(4));
+    reviews_ = new ReviewsDueList(this, session);
+    v->Add(reviews_, 0, wxEXPAND | wxBOTTOM, FromDIP(12));
     summary_ = new wxStaticText(this, wxID_ANY, "");
     v->Add(summary_, 0, wxBOTTOM, FromDIP(8));
     bars_ = new BarsChart(this);
@@ -243,6 +236,47 @@ CountyPage::CountyPage(wxWindow* parent, Session& session)
     };
     report->Bind(wxEVT_BUTTON, [run](wxCommandEvent&) { run(false); });
     coded->Bind(wxEVT_BUTTON, [run](wxCommandEvent&) { run(true); });
+    groupings->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_groupings(); });
+    refresh();
+}
+
+void CountyPage::fill_groupings() {
+    const std::string grouped_by =
+        grouping_->GetSelection() >= 0 ? grouping_values_[std::size_t(grouping_->GetSelection())] : "county-part";
+    const std::string shown = filter_->GetSelection() > 0 ? groupings_[std::size_t(filter_->GetSelection() - 1)].name : "";
+    grouping_->Clear();
+    grouping_values_.clear();
+    filter_->Clear();
+    groupings_ = session_.store->groupings();
+    grouping_->Append(_("County parts"));
+    grouping_values_.push_back("county-part");
+    for (const Grouping& g : groupings_)
+        if (g.kind != "county-part") {
+            grouping_->Append(wx(g.name));
+            grouping_values_.push_back(g.name);
+        }
+    grouping_->Append(_("No grouping"));
+    grouping_values_.push_back("none");
+    filter_->Append(_("All municipalities"));
+    for (const Grouping& g : groupings_) filter_->Append(wx(g.name));
+    // A removed grouping falls back to county parts, or to every municipality.
+    if (!group_by(grouped_by)) grouping_->SetSelection(0);
+    filter_->SetSelection(0);
+    for (std::size_t i = 0; i < groupings_.size(); ++i)
+        if (groupings_[i].name == shown) filter_->SetSelection(int(i) + 1);
+}
+
+bool CountyPage::group_by(const std::string& value) {
+    const auto it = std::find(grouping_values_.begin(), grouping_values_.end(), value);
+    if (it == grouping_values_.end()) return false;
+    grouping_->SetSelection(int(it - grouping_values_.begin()));
+    return true;
+}
+
+void CountyPage::edit_groupings() {
+    GroupingsDialog dlg(this, session_);
+    dlg.ShowModal();
+    fill_groupings();
     refresh();
 }
 
@@ -262,7 +296,12 @@ void CountyPage::refresh() {
     check_.take(from_, read_date(from_->GetValue()));
     check_.take(to_, read_date(to_->GetValue()));
     check_.finish();
-    const reports::CountyAnalysis c = reports::analyse_county(*session_.store, query());
+    const reports::CountyQuery q = query();
+    std::set<std::string> only;
+    if (const int f = filter_->GetSelection(); f > 0)
+        only.insert(groupings_[std::size_t(f - 1)].members.begin(), groupings_[std::size_t(f - 1)].members.end());
+    reviews_->show(q.scale_id, only, Date::today());
+    const reports::CountyAnalysis c = reports::analyse_county(*session_.store, q);
     shown_teams_ = int(c.teams.size());
     table_->DeleteAllItems();
     if (!c.scale) {

@@ -21,6 +21,7 @@ namespace fidelis::gui {
 
 class Sparkline;
 class BarsChart;
+class ReviewsDueList;
 
 class WelcomePage : public wxPanel {
 public:
@@ -58,8 +59,15 @@ public:
     reports::CountyQuery query() const;
     std::function<void(const ReportRequest&)> on_report;
     int team_count() const { return shown_teams_; }
+    ReviewsDueList* reviews() const { return reviews_; }
+    // Opens the Groupings dialog; afterwards the grouping choices show what it left.
+    void edit_groupings();
+    // Chooses how to group by: a grouping's name, "county-part" or "none"; false if unknown.
+    bool group_by(const std::string& value);
 
 private:
+    // Fills the Group by and Show choices from the database, keeping what was chosen.
+    void fill_groupings();
     Session& session_;
     wxChoice* scale_ = nullptr;
     wxTextCtrl* from_ = nullptr;
@@ -67,6 +75,7 @@ private:
     wxChoice* grouping_ = nullptr;
     wxChoice* filter_ = nullptr;  // all municipalities, or one grouping's
     std::vector<Grouping> groupings_;
+    ReviewsDueList* reviews_ = nullptr;
     wxStaticText* summary_ = nullptr;
     BarsChart* bars_ = nullptr;
     wxListView* table_ = nullptr;

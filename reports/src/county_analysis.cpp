@@ -35,11 +35,17 @@ std::map<std::string, std::string> groups_for(Store& store, const std::string& w
                    : "none";
     }
     if (kind == "none") return by_municipality;
+    bool matched = false;
     for (const Grouping& g : all) {
         if (g.kind != kind && g.name != kind) continue;
+        matched = true;
         order.push_back(g.name);
         for (const auto& code : g.members) by_municipality.emplace(code, g.name);
     }
+    // A kind may have no groupings yet; a name must be one, or a typo would silently
+    // give a report with no groups.
+    if (!matched && !is_grouping_kind(kind))
+        throw Error(format(tr(N_("There is no grouping named \"{1}\".")), {kind}));
     return by_municipality;
 }
 

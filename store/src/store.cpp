@@ -1,4 +1,4 @@
-// Opening and creating databases; county, municipalities, groupings and teams; history.
+// Opening and creating databases; county, municipalities and teams; history. Groupings: groupings.cpp.
 #include "store_impl.h"
 
 #include "base/atomic_file.h"
@@ -393,44 +393,6 @@ std::optional<Municipality> Store::municipality(const std::string& code) {
     st.with(code);
     if (!st.step()) return std::nullopt;
     return Municipality{st.text(0), st.text(1), st.text(2)};
-}
-
-std::vector<Grouping> Store::groupings() {
-    std::vector<Grouping> out;
-    Statement st(impl_->db, "SELECT id, name, kind FROM groupings ORDER BY kind = 'county-part' DESC, id");
-    while (st.step()) out.push_back(Grouping{st.int64(0), st.text(1), st.text(2), {}});
-    for (auto& g : out) {
-        Statement m(impl_->db, "SELECT g.municipality_code FROM grouping_members g JOIN municipalities m "
-                               "ON m.code = g.municipality_code WHERE grouping_id = ?1 ORDER BY m.name COLLATE SWEDISH");
-        m.with(g.id);
-        while (m.step()) g.members.push_back(m.text(0));
-    }
-    return out;
-}
-
-Id Store::add_grouping(const std::string& name, const std::string& kind, const std::vector<std::string>& members) {
-    Transaction tx(impl_->db);
-    Statement(impl_->db, "INSERT INTO groupings (name, kind) VALUES (?1, ?2)").with(name, kind).run();
-    const Id id = impl_->db.last_insert_id();
-    set_grouping_members(id, members);
-    tx.commit();
-    return id;
-}
-
-void Store::set_grouping_members(Id grouping, const std::vector<std::string>& members) {
-    Transaction tx(impl_->db);
-    Statement(impl_->db, "DELETE FROM grouping_members WHERE grouping_id = ?1").with(grouping).run();
-    for (const auto& code : members)
-        Statement(impl_->db, "INSERT INTO grouping_members (grouping_id, municipality_code) VALUES (?1, ?2)")
-            .with(grouping, code)
-            .run();
-    tx.commit();
-}
-
-void Store::remove_grouping(Id grouping) {
-    Transaction tx(impl_->db);
-    Statement(impl_->db, "DELETE FROM groupings WHERE id = ?1").with(grouping).run();
-    tx.commit();
 }
 
 namespace {

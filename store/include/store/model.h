@@ -52,6 +52,7 @@ struct Grouping {
     std::string kind;  // "county-part", "association" or "custom"
     std::vector<std::string> members;  // municipality codes
 };
+bool is_grouping_kind(const std::string& kind);  // "county-part", "association" or "custom"
 
 struct Team {
     Id id = 0;

@@ -114,8 +114,17 @@ public:
     std::vector<County> counties();
     std::vector<Municipality> municipalities(const std::string& county_code);  // "" for all; Swedish order
     std::optional<Municipality> municipality(const std::string& code);
+    // County parts first, then the groupings users made, oldest first; members by name.
     std::vector<Grouping> groupings();
+    std::optional<Grouping> grouping_named(const std::string& name);
+    // Each write refuses, with the reason, an empty or taken name (compared without regard
+    // to ASCII case), a name the county report reads as a kind ("custom", "none"…), an
+    // unknown kind, no members, an unknown municipality code or one listed twice, and is
+    // in the history (entity "grouping", keyed by its id). Municipalities may belong to
+    // any number of groupings. County parts come from the reference data: only
+    // add_grouping makes them, and the other writes refuse them.
     Id add_grouping(const std::string& name, const std::string& kind, const std::vector<std::string>& members);
+    void update_grouping(const Grouping& grouping);  // name, kind (association or custom) and members
     void set_grouping_members(Id grouping, const std::vector<std::string>& members);
     void remove_grouping(Id grouping);
 
