@@ -24,6 +24,7 @@ void CountyReport::employment() {
     }
     if (points.empty()) return;
     flow.heading(t.tr("Fidelity and employment"), 1);
+    // xgettext:no-c-format (a percent sign, not a placeholder)
     flow.paragraph(format(t.tr("Each team at its fidelity total and the employment rate of its latest quarter with "
                                "outcomes by {1}: the share of the people served who were in competitive work. Dashed "
                                "lines: the IPS Learning Community's benchmarks, 31 % minimum, 41 % average and 50 % "

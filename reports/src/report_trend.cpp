@@ -92,6 +92,7 @@ private:
     void employment_table(const std::vector<charts::EmploymentPoint>& quarters) {
         if (quarters.empty()) return;
         flow.heading(t.tr("Employment rate by quarter"), 2);
+        // xgettext:no-c-format (a percent sign, not a placeholder)
         flow.paragraph(t.tr("The share of the people served in the quarter who were in competitive work. Benchmarks of "
                             "the IPS Learning Community: 31 % minimum, 41 % average, 50 % excellent. The fidelity "
                             "total is that of the team's latest completed round by the end of the quarter."),
