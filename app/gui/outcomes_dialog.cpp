@@ -45,7 +45,7 @@ OutcomesDialog::OutcomesDialog(wxWindow* parent, Session& session, Id team)
       session_(session), team_(team) {
     const Team t = session_.store->team(team);
     auto* v = new wxBoxSizer(wxVERTICAL);
-    v->Add(heading(this, wx(t.name) + " · " + _("Quarterly outcomes"), 1.2f), 0, wxBOTTOM, FromDIP(6));
+    v->Add(heading(this, wx(t.name + " · ") + _("Quarterly outcomes"), 1.2f), 0, wxBOTTOM, FromDIP(6));
     // xgettext:no-c-format (a percent sign, not a placeholder)
     v->Add(wrapped_text(this, _("Per quarter: the people the team served, and of them those in competitive work and "
                                 "in studies, for women, men and other or unknown gender. The employment rate is those "

@@ -97,3 +97,32 @@ TEST_CASE("outcomes refusals and usage are in Swedish with --lang sv") {
     CHECK(more.err.find("4 kvinnor") != std::string::npos);
     CHECK(cli({"--lang", "sv", "help"}).out.find("kvartal") != std::string::npos);
 }
+
+TEST_CASE("The trend and county reports of the demo set the employment rate beside fidelity, coded without names") {
+    TempDir dir;
+    const std::string db = (dir / "demo.fidelis").string();
+    REQUIRE(cli({"demo", "--db", db}).exit_code == 0);
+    auto text = [](const std::string& pdf) { return fidelis::test::run("/usr/bin/pdftotext", {pdf, "-"}).out; };
+
+    const std::string trend = (dir / "trend.pdf").string();
+    REQUIRE(cli({"--lang", "sv", "report", "trend", "--db", db, "--team", "8", "--out", trend}).exit_code == 0);
+    const std::string t = text(trend);
+    CHECK(t.find("Andel i arbete per kvartal") != std::string::npos);
+    CHECK(t.find("50 % utmärkt") != std::string::npos);
+    CHECK(t.find("2017Q4") != std::string::npos);
+
+    const std::string county = (dir / "county.pdf").string();
+    REQUIRE(cli({"report", "county", "--db", db, "--scale", "ips-25", "--out", county}).exit_code == 0);
+    const std::string c = text(county);
+    const std::size_t section = c.find("Fidelity and employment");
+    REQUIRE(section != std::string::npos);
+    CHECK(c.find("IPS-teamet Jönköping", section) != std::string::npos);
+    CHECK(c.find("31 % minimum", section) != std::string::npos);
+
+    const std::string coded = (dir / "coded.pdf").string();
+    REQUIRE(cli({"report", "county", "--db", db, "--scale", "ips-25", "--coded", "--out", coded}).exit_code == 0);
+    const std::string k = text(coded);
+    REQUIRE(k.find("Fidelity and employment") != std::string::npos);
+    CHECK(k.find("Jönköping") == std::string::npos);
+    CHECK(k.find("2025Q") == std::string::npos);  // no team's quarter either
+}
