@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <vector>
 
 namespace fidelis::reports::charts {
 namespace {
@@ -197,13 +199,42 @@ public:
         const std::string y_name = t_.tr("In work, %");
         c.rotated_text(x + 6, top + h / 2 + c.text_width(y_name, 7) / 2, 90, y_name, 7, Weight::Regular, grey);
         c.text(x0 + w / 2, top + h + 24, t_.tr("Fidelity total (latest round)"), 7, Weight::Regular, grey, Align::Centre);
+        for (const TeamEmployment& tm : teams_)
+            c.circle(x_of(tm.total), y_of(tm.rate), 3, tm.complete ? &ink : &white, &ink, 1);
+        // Each label beside its point, to the right or the left, moved up or down (with a
+        // thin line back to the point) where another label already stands: teams of
+        // similar fidelity and rate must stay readable.
+        struct Box {
+            double x1, y1, x2, y2;
+            bool meets(const Box& o) const { return x1 < o.x2 + 1 && o.x1 < x2 + 1 && y1 < o.y2 + 1 && o.y1 < y2 + 1; }
+        };
+        std::vector<Box> placed;
         for (const TeamEmployment& tm : teams_) {
             const double px = x_of(tm.total), py = y_of(tm.rate);
-            c.circle(px, py, 3, tm.complete ? &ink : &white, &ink, 1);
-            // The label to the right, or to the left near the plot's right edge.
-            const double lw = c.text_width(tm.label, 6.5);
-            const bool left = px + 5 + lw > x0 + w;
-            c.text(left ? px - 5 : px + 5, py + 2.5, tm.label, 6.5, Weight::Regular, ink, left ? Align::Right : Align::Left);
+            const double lw = c.text_width(tm.label, 6.5), size = 6.5;
+            std::optional<Box> chosen;
+            bool left = false;
+            for (int step = 0; step <= 12 && !chosen; ++step) {
+                const double dy = (step % 2 ? -1 : 1) * 8.0 * ((step + 1) / 2);
+                for (bool l : {false, true}) {
+                    const double bx = l ? px - 5 - lw : px + 5;
+                    const Box b{bx, py + dy - size * 0.75, bx + lw, py + dy + size * 0.3};
+                    if (b.x1 < x0 || b.x2 > x0 + w || b.y1 < top || b.y2 > top + h) continue;
+                    if (std::any_of(placed.begin(), placed.end(), [&](const Box& o) { return o.meets(b); })) continue;
+                    chosen = b;
+                    left = l;
+                    break;
+                }
+            }
+            if (!chosen) {  // nowhere free: beside the point, as close as it gets
+                left = px + 5 + lw > x0 + w;
+                const double bx = left ? px - 5 - lw : px + 5;
+                chosen = Box{bx, py - size * 0.75, bx + lw, py + size * 0.3};
+            }
+            placed.push_back(*chosen);
+            const double baseline = chosen->y2 - size * 0.3 + 2.5 - 2.5;
+            if (std::fabs(baseline - py) > 1) c.line(px, py, left ? chosen->x2 + 1 : chosen->x1 - 1, baseline - 2, grey, 0.4);
+            c.text(chosen->x1, baseline + 2.2, tm.label, size, Weight::Regular, ink, Align::Left);
         }
         return {min_height(), 1, true};
     }
