@@ -7,7 +7,7 @@
 //   3. a file that imported without error imports again as "identical", every round;
 //   4. what was imported exports to a file that reads back without error.
 // Random bytes almost never carry valid SHA-256 digests, so each input that is XML is also
-// tried "re-hashed": every scale's hash and every round's digest recomputed from the text,
+// tried "re-hashed": every scale's hash and every round's and outcome's digest recomputed from the text,
 // the way a hostile tester re-signs contradictory content. That lets mutations reach the
 // importer itself instead of stopping at the digest check. Under libFuzzer a custom
 // mutator (xml_mutator.h) also changes the file's structure and values and re-signs it.
@@ -180,6 +180,16 @@ bool resign(pugi::xml_document& doc) {
         const std::string digest = exchange::digest_of(r);
         pugi::xml_attribute d = r.attribute("digest");
         if (!d) d = r.append_attribute("digest");
+        if (digest != d.value()) {
+            d.set_value(digest.c_str());
+            changed = true;
+        }
+    }
+    // A team's quarterly outcomes (format 2) are signed the same way.
+    for (pugi::xml_node o : root.children("outcome")) {
+        const std::string digest = exchange::digest_of(o);
+        pugi::xml_attribute d = o.attribute("digest");
+        if (!d) d = o.append_attribute("digest");
         if (digest != d.value()) {
             d.set_value(digest.c_str());
             changed = true;

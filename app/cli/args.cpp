@@ -2,6 +2,8 @@
 
 #include "base/i18n.h"
 
+#include <charconv>
+
 namespace fidelis::cli {
 
 std::vector<std::string> Args::options(const std::string& name) {
@@ -66,6 +68,24 @@ std::string take_language(Args& args) {
     if (!is_supported_language(*lang))
         throw UsageError(format(tr(N_("--lang must be sv or en, not \"{1}\"")), {*lang}));
     return *lang;
+}
+
+std::int64_t parse_id(const std::string& text, const char* option) {
+    std::int64_t v = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (res.ec != std::errc() || res.ptr != text.data() + text.size() || v <= 0)
+        throw UsageError(format(tr(N_("{1} takes a number, not \"{2}\"")), {option, text}));
+    return v;
+}
+
+// A level or count: parsed as 64-bit and refused, never wrapped, outside [min, max].
+int parse_int(const std::string& text, const char* option, int min, int max) {
+    std::int64_t v = 0;
+    const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (res.ec != std::errc() || res.ptr != text.data() + text.size() || v < min || v > max)
+        throw UsageError(format(tr(N_("{1} takes a whole number from {2} to {3}, not \"{4}\"")),
+                                {option, std::to_string(min), std::to_string(max), text}));
+    return static_cast<int>(v);
 }
 
 }  // namespace fidelis::cli

@@ -1,6 +1,7 @@
 #pragma once
 // Strict command-line parsing for fidelis-cli: options are taken by name, and anything
 // left over is an error, so a typo never silently changes what a command does.
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,11 @@ public:
 private:
     std::vector<std::string> words_;
 };
+
+// A positive id ("--team 3"); UsageError naming the option otherwise.
+std::int64_t parse_id(const std::string& text, const char* option);
+// A level or count: parsed as 64-bit and refused, never wrapped, outside [min, max].
+int parse_int(const std::string& text, const char* option, int min, int max);
 
 // --lang sv|en, or the environment's language.
 std::string take_language(Args& args);

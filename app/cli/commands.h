@@ -32,6 +32,9 @@ int rate(Args& args, Context& ctx);
 int export_command(Args& args, Context& ctx);
 int import_command(Args& args, Context& ctx);
 int csv_command(Args& args, Context& ctx);
+int outcomes_list(Args& args, Context& ctx);
+int outcomes_set(Args& args, Context& ctx);
+int outcomes_remove(Args& args, Context& ctx);
 
 int groupings_list(Args& args, Context& ctx);
 int grouping_add(Args& args, Context& ctx);

@@ -68,7 +68,16 @@ const std::vector<Command>& commands() {
          rate},
         {"export", N_("write an exchange file: --db FILE [--team ID] [--round ID] --out FILE.xml"), export_command},
         {"import", N_("merge an exchange file: --db FILE [--dry-run] [--replace] FILE.xml"), import_command},
-        {"csv", N_("write the CSV export: --db FILE --out FILE.csv [--comma]"), csv_command},
+        {"csv", N_("write the CSV export: --db FILE --out FILE.csv [--comma] [--outcomes]"), csv_command},
+        {"outcomes", N_("list quarterly outcomes, one line per team and quarter: --db FILE [--team ID]: team, quarter, "
+                        "served, working, studying, employment rate %, then served, working and studying as "
+                        "women,men,other, referrals, job starts"),
+         outcomes_list},
+        {"outcomes set", N_("record a team's quarterly outcomes: --db FILE --team ID --quarter 2025Q3 --served W,M,O "
+                            "--working W,M,O [--studying W,M,O] [--referrals N] [--job-starts N]"),
+         outcomes_set},
+        {"outcomes remove", N_("remove a team's outcomes for a quarter: --db FILE --team ID --quarter 2025Q3"),
+         outcomes_remove},
         {"report round", N_("round report: --db FILE --round ID --out FILE.pdf|FILE.html [--lang sv|en]"), report_round},
         {"report trend", N_("trend report for a team: --db FILE --team ID [--scale ID] --out FILE.pdf|FILE.html"), report_trend},
         {"report county", N_("county comparison: --db FILE --scale ID [--from DATE --to DATE] [--method se|ips] "

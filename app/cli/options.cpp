@@ -9,14 +9,6 @@
 
 namespace fidelis::cli {
 
-Id parse_id(const std::string& text, const char* option) {
-    Id v = 0;
-    const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (res.ec != std::errc() || res.ptr != text.data() + text.size() || v <= 0)
-        throw UsageError(format(tr(N_("{1} takes a number, not \"{2}\"")), {option, text}));
-    return v;
-}
-
 Date parse_date(const std::string& text, const char* option) {
     const auto d = Date::try_parse(text);
     if (!d) throw UsageError(format(tr(N_("{1} takes a date as YYYY-MM-DD, not \"{2}\"")), {option, text}));
@@ -27,15 +19,6 @@ std::optional<Date> optional_date(Args& args, const char* option) {
     const auto v = args.option(option);
     if (!v) return std::nullopt;
     return parse_date(*v, option);
-}
-
-int parse_int(const std::string& text, const char* option, int min, int max) {
-    std::int64_t v = 0;
-    const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (res.ec != std::errc() || res.ptr != text.data() + text.size() || v < min || v > max)
-        throw UsageError(format(tr(N_("{1} takes a whole number from {2} to {3}, not \"{4}\"")),
-                                {option, std::to_string(min), std::to_string(max), text}));
-    return static_cast<int>(v);
 }
 
 double parse_number(const std::string& text, const char* option) {

@@ -10,11 +10,10 @@
 
 namespace fidelis::cli {
 
-Id parse_id(const std::string& text, const char* option);
+// parse_id and parse_int are in args.h.
+
 Date parse_date(const std::string& text, const char* option);
 std::optional<Date> optional_date(Args& args, const char* option);
-// A level or count: parsed as 64-bit and refused, never wrapped, outside [min, max].
-int parse_int(const std::string& text, const char* option, int min, int max);
 // A decimal number; a Swedish "3,5" means 3.5.
 double parse_number(const std::string& text, const char* option);
 // Commands that only read open the database read-only, so they also work on a read-only

@@ -8,6 +8,7 @@
 #include "scales/scale_library.h"
 #include "scales/scoring.h"
 #include "store/csv_export.h"
+#include "store/csv_outcomes.h"
 #include "store/demo.h"
 #include "store/exchange.h"
 #include "store/store.h"
@@ -300,15 +301,19 @@ int export_command(Args& args, Context& ctx) {
     const std::string out = args.required("--out");
     args.finish();
     std::vector<Id> ids;
+    std::vector<Id> outcome_teams;  // a team with outcomes and no round travels too
     if (round) {
         ids.push_back(parse_id(*round, "--round"));
     } else {
         const std::vector<Round> rounds =
             team ? store.rounds_of_team(parse_id(*team, "--team")) : store.all_rounds();
         for (const Round& r : rounds) ids.push_back(r.id);
+        if (team) outcome_teams.push_back(parse_id(*team, "--team"));
+        else
+            for (const TeamOutcome& o : store.all_outcomes()) outcome_teams.push_back(o.team_id);
     }
     AtomicFile file(path_from_utf8(out));
-    export_rounds(store, ids, file.stream());
+    export_rounds(store, ids, file.stream(), outcome_teams);
     file.commit();
     ctx.out << ids.size() << '\t' << out << '\n';
     return 0;
@@ -332,13 +337,27 @@ int import_command(Args& args, Context& ctx) {
         if (!r.reason.empty()) ctx.out << '\t' << r.reason;
         ctx.out << '\n';
     }
+    // A team's quarter: the same columns, "outcomes" and the quarter where a round has its scale and date.
+    for (const ImportedOutcome& o : report.outcomes) {
+        ctx.out << code_of(o.outcome) << '\t' << o.team_uuid << '\t' << o.municipality_code << '\t' << o.team
+                << "\toutcomes\t" << o.quarter.text();
+        if (!o.reason.empty()) ctx.out << '\t' << o.reason;
+        ctx.out << '\n';
+    }
     using O = ImportedRound::Outcome;
     ctx.err << format(tr(N_("{1}: {2} added, {3} identical skipped, {4} conflicting, {5} replaced.")),
                       {options.dry_run ? tr(N_("Dry run, nothing changed")) : tr(N_("Imported")),
                        std::to_string(report.count(O::Added)), std::to_string(report.count(O::Identical)),
                        std::to_string(report.count(O::Conflict)), std::to_string(report.count(O::Replaced))})
             << '\n';
-    if (report.count(O::Conflict) && !options.replace_conflicts)
+    if (!report.outcomes.empty())
+        ctx.err << format(tr(N_("Quarterly outcomes: {1} added, {2} identical skipped, {3} conflicting, {4} replaced.")),
+                          {std::to_string(report.count_outcomes(O::Added)),
+                           std::to_string(report.count_outcomes(O::Identical)),
+                           std::to_string(report.count_outcomes(O::Conflict)),
+                           std::to_string(report.count_outcomes(O::Replaced))})
+                << '\n';
+    if ((report.count(O::Conflict) || report.count_outcomes(O::Conflict)) && !options.replace_conflicts)
         ctx.err << tr(N_("Conflicting rounds were left as they are; run again with --replace to take the file's version."))
                 << '\n';
     return 0;
@@ -349,9 +368,12 @@ int csv_command(Args& args, Context& ctx) {
     const std::string out = args.required("--out");
     CsvOptions options;
     if (args.flag("--comma")) options.separator = ',';
+    // Outcomes are a file of their own: one row per team and quarter, not per rating.
+    const bool outcomes = args.flag("--outcomes");
     args.finish();
     AtomicFile file(path_from_utf8(out));
-    const std::size_t rows = write_csv(store, file.stream(), options);
+    const std::size_t rows =
+        outcomes ? write_outcomes_csv(store, file.stream(), options) : write_csv(store, file.stream(), options);
     file.commit();
     ctx.out << rows << '\t' << out << '\n';
     return 0;

@@ -3,6 +3,7 @@
 #include "charts.h"
 #include "grouping_dialogs.h"
 #include "review_list.h"
+#include "outcomes_dialog.h"
 #include "base/i18n.h"
 #include "ui.h"
 
@@ -81,7 +82,8 @@ TeamPage::TeamPage(wxWindow* parent, Session& session, Id team) : wxPanel(parent
     auto* trend = new wxButton(this, wxID_ANY, _("Trend report…"));
     auto* card = new wxButton(this, wxID_ANY, _("Scorecard…"));
     auto* exp = new wxButton(this, wxID_ANY, _("Export rounds…"));
-    for (wxButton* b : {create, open, trend, card, exp}) buttons->Add(b, 0, wxRIGHT | wxBOTTOM, FromDIP(8));
+    auto* outcomes = new wxButton(this, wxID_ANY, _("Quarterly outcomes…"));
+    for (wxButton* b : {create, open, trend, card, exp, outcomes}) buttons->Add(b, 0, wxRIGHT | wxBOTTOM, FromDIP(8));
     v->Add(buttons, 0, wxEXPAND);
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(v, 1, wxEXPAND | wxALL, FromDIP(12));
@@ -107,6 +109,14 @@ TeamPage::TeamPage(wxWindow* parent, Session& session, Id team) : wxPanel(parent
     card->Bind(wxEVT_BUTTON, [report](wxCommandEvent&) { report(ReportKind::Scorecard); });
     exp->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (on_export) on_export();
+    });
+    outcomes->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        try {
+            OutcomesDialog dialog(this, session_, team_);
+            dialog.ShowModal();
+        } catch (...) {
+            show_error(this, std::current_exception());
+        }
     });
     active_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
         try {

@@ -30,6 +30,7 @@ private:
     void change_summary();
     void common();
     void figures();
+    void employment();
     void unmeasured();
     void county_rows();
     void county_details();

@@ -88,6 +88,7 @@ void CountyReport::write(const std::string& path) {
         common();
         progress(0.8);
         figures();
+        employment();
         unmeasured();
         reading_guide();
     }

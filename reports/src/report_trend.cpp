@@ -25,8 +25,18 @@ public:
                   format(t.trn("{1} round, {2}", "{1} rounds, {2}", static_cast<unsigned long>(a.points.size())),
                          {std::to_string(a.points.size()), span}));
         flow.heading(t.tr("Total over time"), 1);
-        flow.chart(charts::trend_chart(scale, a.points, t));
+        const std::vector<charts::EmploymentPoint> quarters = employment_points();
+        if (quarters.empty()) {
+            flow.chart(charts::trend_chart(scale, a.points, t));
+        } else {
+            // One time axis for both charts, so a round stands above the quarters around it.
+            const std::pair<Date, Date> span{std::min(a.points.front().round.assessed_on, quarters.front().quarter.first_day()),
+                                             std::max(a.points.back().round.assessed_on, quarters.back().quarter.last_day())};
+            flow.chart(charts::trend_chart(scale, a.points, t, 190, span));
+            flow.chart(charts::employment_trend(scale, quarters, span, t));
+        }
         rounds_table();
+        employment_table(quarters);
         definition_notes(a.definition_changes);
         figures_over_time();
         progress(0.4);
@@ -56,6 +66,39 @@ private:
         flow.table({{t.tr("Date"), 70}, {t.tr("Review type"), 120}, {t.tr("Status"), 70},
                     {t.tr("Total"), 50, pdf::Align::Right}, {t.tr("Band"), 0}, {t.tr("Change"), 55, pdf::Align::Right}},
                    rows);
+    }
+
+    // The team's quarters, each with the total of its latest round by the quarter's end.
+    std::vector<charts::EmploymentPoint> employment_points() {
+        std::vector<charts::EmploymentPoint> out;
+        for (const TeamOutcome& o : store.outcomes(a.team.id)) {
+            charts::EmploymentPoint p;
+            p.quarter = o.quarter;
+            p.served = o.served.total();
+            p.working = o.working.total();
+            p.all = o.employment_rate();
+            p.women = TeamOutcome::rate_of(o.working.women, o.served.women);
+            p.men = TeamOutcome::rate_of(o.working.men, o.served.men);
+            for (const TrendPoint& r : a.points)
+                if (r.round.assessed_on <= o.quarter.last_day() && r.round.status == RoundStatus::Completed) {
+                    p.fidelity = r.score.total;
+                    p.fidelity_complete = r.score.complete();
+                }
+            out.push_back(p);
+        }
+        return out;
+    }
+
+    void employment_table(const std::vector<charts::EmploymentPoint>& quarters) {
+        if (quarters.empty()) return;
+        flow.heading(t.tr("Employment rate by quarter"), 2);
+        // xgettext:no-c-format (a percent sign, not a placeholder)
+        flow.paragraph(t.tr("The share of the people served in the quarter who were in competitive work. Benchmarks of "
+                            "the IPS Learning Community: 31 % minimum, 41 % average, 50 % excellent. The fidelity "
+                            "total is that of the team's latest completed round by the end of the quarter."),
+                       Style::note());
+        const block::Table numbers = charts::employment_trend(*a.scale, quarters, {}, t)->numbers();
+        flow.table(numbers.columns, numbers.rows, Style::small(), numbers.caption, true);
     }
 
     // Women's and men's rates of competitive work, round by round, where the team gave figures.

@@ -3,6 +3,7 @@
 #include "reports/charts.h"
 
 #include "base/i18n.h"
+#include "time_axis.h"
 
 #include <algorithm>
 #include <cmath>
@@ -25,8 +26,9 @@ void marker(Canvas& c, ReviewType type, double x, double y, bool filled) {
 
 class TrendChart : public Chart {
 public:
-    TrendChart(const Scale& s, std::vector<TrendPoint> p, const Translator& t, double h)
-        : scale_(s), points_(std::move(p)), t_(t), h_(h) {}
+    TrendChart(const Scale& s, std::vector<TrendPoint> p, const Translator& t, double h,
+               std::optional<std::pair<Date, Date>> span)
+        : scale_(s), points_(std::move(p)), t_(t), h_(h), span_(std::move(span)) {}
 
     bool final(const TrendPoint& p) const { return p.round.status == RoundStatus::Completed; }
     bool any_incomplete() const {
@@ -38,7 +40,10 @@ public:
 
     Drawn draw(Canvas& c, double x, double y, double width, std::size_t, double) const override {
         if (points_.empty()) return {0, 1, true};
-        const double axis_w = 30, x0 = x + axis_w, w = width - axis_w - 100;
+        const Date first_day = span_ ? span_->first : points_.front().round.assessed_on;
+        const Date last_day = span_ ? span_->second : points_.back().round.assessed_on;
+        const TimeAxis axis = TimeAxis::across(x, width, first_day, last_day);
+        const double x0 = axis.x0, w = axis.w;
         const double top = y + 10, h = h_;
         const double lo = scale_.min_total(), hi = scale_.max_total();
         const int d = scale_.scoring.decimals;
@@ -62,13 +67,10 @@ public:
         c.rotated_text(x + 6, top + h / 2 + c.text_width(t_.tr("Total"), 7) / 2, 90, t_.tr("Total"), 7, Weight::Regular, grey);
 
         // Time-proportional: a two-year gap looks like one.
-        const long first = points_.front().round.assessed_on.days(), last = points_.back().round.assessed_on.days();
-        auto x_of = [&](const Date& dt) {
-            return last == first ? x0 + w / 2 : x0 + 12 + double(dt.days() - first) * (w - 24) / double(last - first);
-        };
+        auto x_of = [&](const Date& dt) { return axis.x(dt); };
         const double base = top + h;
         c.line(x0, base, x0 + w, base, grey, 0.6);
-        for (int year = points_.front().round.assessed_on.year + 1; year <= points_.back().round.assessed_on.year; ++year) {
+        for (int year = first_day.year + 1; year <= last_day.year; ++year) {
             const double tx = x_of(Date{year, 1, 1});
             c.line(tx, base, tx, base + 4, grey, 0.6);
         }
@@ -144,12 +146,14 @@ private:
     std::vector<TrendPoint> points_;
     const Translator& t_;
     double h_;
+    std::optional<std::pair<Date, Date>> span_;
 };
 
 }  // namespace
 
-ChartPtr trend_chart(const Scale& scale, const std::vector<TrendPoint>& points, const Translator& t, double height) {
-    return std::make_shared<TrendChart>(scale, points, t, height);
+ChartPtr trend_chart(const Scale& scale, const std::vector<TrendPoint>& points, const Translator& t, double height,
+                     std::optional<std::pair<Date, Date>> span) {
+    return std::make_shared<TrendChart>(scale, points, t, height, std::move(span));
 }
 
 }  // namespace fidelis::reports::charts

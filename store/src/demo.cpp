@@ -1,6 +1,7 @@
 // The demo county and the national-size synthetic database.
 #include "store/demo.h"
 
+#include "demo_outcomes.h"
 #include "demo_ratings.h"
 #include "base/i18n.h"
 #include "scales/scale_library.h"
@@ -362,6 +363,12 @@ Store create_demo(const std::string& path, std::uint64_t seed, const Progress& p
                 const Scheduled s{Date{2026, 10, 14}, ips, ReviewType::Guided};
                 gen.add_round(team, people, profile, wish_at(s.date), s, RoundStatus::Draft, specialists, carried[s.scale], 12);
             }
+            // A quarter's outcomes for every quarter the rounds span, up to the last round.
+            const Date last_round = store.rounds_of_team(team_id).back().assessed_on;
+            demo::add_outcomes(store, team_id, specialists, Quarter::of(schedule.front().date), Quarter::of(last_round),
+                               seed, [&](const Date& d) {
+                                   return path_total(spec.path, (d.days() - Date{2017, 10, 15}.days()) / 365.25);
+                               });
         }
         tx.commit();
     }, progress);

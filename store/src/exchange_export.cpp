@@ -143,6 +143,26 @@ pugi::xml_node write_round(pugi::xml_node parent, const RoundRecord& rec, const 
     return n;
 }
 
+pugi::xml_node write_outcome(pugi::xml_node parent, const std::string& team_uuid, const TeamOutcome& o) {
+    pugi::xml_node n = parent.append_child("outcome");
+    attr(n, "team", team_uuid);
+    attr(n, "quarter", o.quarter.text());
+    attr(n, "referrals", optional_text(o.referrals));
+    attr(n, "job-starts", optional_text(o.job_starts));
+    gender(n, "served", o.served);
+    gender(n, "working", o.working);
+    gender(n, "studying", o.studying);
+    return n;
+}
+
+std::string digest_of(const std::string& team_uuid, const TeamOutcome& outcome) {
+    const XmlAllocationWatch watch;
+    pugi::xml_document doc;
+    std::string digest = digest_of(write_outcome(doc, team_uuid, outcome));
+    watch.check();
+    return digest;
+}
+
 std::string digest_of(pugi::xml_node round) {
     std::ostringstream out;
     for (pugi::xml_attribute a : round.attributes()) {
@@ -167,7 +187,7 @@ std::string digest_of(const RoundRecord& record, const Scale& scale) {
 FileWriter::FileWriter(std::ostream& out) : out_(out) { out_ << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
 
 void FileWriter::print(pugi::xml_node node) {
-    if (empty_) out_ << "<fidelis-exchange xmlns=\"" << ns << "\" format=\"1\">\n";
+    if (empty_) out_ << "<fidelis-exchange xmlns=\"" << ns << "\" format=\"" << format_version << "\">\n";
     empty_ = false;
     node.print(out_, "  ", pugi::format_indent, pugi::encoding_utf8, 1);
 }
@@ -196,6 +216,15 @@ void FileWriter::begin(const std::map<std::string, ScalePtr>& scales, const std:
     watch.check();
 }
 
+void FileWriter::outcome(const std::string& team_uuid, const TeamOutcome& outcome) {
+    const XmlAllocationWatch watch;
+    pugi::xml_document doc;
+    pugi::xml_node n = write_outcome(doc, team_uuid, outcome);
+    n.append_attribute("digest") = digest_of(n).c_str();
+    print(n);
+    watch.check();
+}
+
 void FileWriter::round(const RoundRecord& record, const Scale& scale) {
     const XmlAllocationWatch watch;
     pugi::xml_document doc;
@@ -206,7 +235,7 @@ void FileWriter::round(const RoundRecord& record, const Scale& scale) {
 }
 
 void FileWriter::end() {
-    if (empty_) out_ << "<fidelis-exchange xmlns=\"" << ns << "\" format=\"1\" />\n";
+    if (empty_) out_ << "<fidelis-exchange xmlns=\"" << ns << "\" format=\"" << format_version << "\" />\n";
     else out_ << "</fidelis-exchange>\n";
 }
 
@@ -243,7 +272,8 @@ std::string write_exchange(const std::vector<RoundRecord>& input) {
     return out.str();
 }
 
-void export_rounds(Store& store, const std::vector<Id>& round_ids, std::ostream& out) {
+void export_rounds(Store& store, const std::vector<Id>& round_ids, std::ostream& out,
+                   const std::vector<Id>& outcome_teams) {
     // First what the head of the file needs, from the rounds' rows alone; then each round
     // is loaded, written and let go in turn, so memory holds one round at a time.
     std::vector<std::pair<std::string, Id>> order;  // uuid, id
@@ -263,10 +293,25 @@ void export_rounds(Store& store, const std::vector<Id>& round_ids, std::ostream&
         }
         order.emplace_back(r.uuid, id);
     }
+    // Every team in the file takes its quarterly outcomes along, and so do the teams asked
+    // for by their outcomes alone.
+    for (Id id : outcome_teams)
+        if (!team_uuids.count(id)) {
+            Team t = store.team(id);
+            team_uuids[id] = t.uuid;
+            teams.emplace(t.uuid, std::move(t));
+        }
+    std::map<std::string, std::vector<TeamOutcome>> outcomes;  // by team uuid: sorted as written
+    for (const auto& [team_id, uuid] : team_uuids) {
+        std::vector<TeamOutcome> list = store.outcomes(team_id);
+        if (!list.empty()) outcomes.emplace(uuid, std::move(list));
+    }
     std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
     exchange::FileWriter file(out);
     file.begin(scales, teams);
+    for (const auto& [uuid, list] : outcomes)
+        for (const TeamOutcome& o : list) file.outcome(uuid, o);
     for (const auto& [uuid, id] : order) {
         if (!out) break;  // the caller's commit (or check) reports why
         const RoundRecord record = store.record(id);
@@ -275,9 +320,9 @@ void export_rounds(Store& store, const std::vector<Id>& round_ids, std::ostream&
     file.end();
 }
 
-std::string export_rounds(Store& store, const std::vector<Id>& round_ids) {
+std::string export_rounds(Store& store, const std::vector<Id>& round_ids, const std::vector<Id>& outcome_teams) {
     std::ostringstream out;
-    export_rounds(store, round_ids, out);
+    export_rounds(store, round_ids, out, outcome_teams);
     if (!out) throw std::bad_alloc();
     return out.str();
 }

@@ -3,6 +3,7 @@
 // rebuild it and compare digests), and the one list of what a <rating> holds.
 #include "base/i18n.h"
 #include "scales/scale.h"
+#include "store/outcomes.h"
 #include "store/round_record.h"
 
 #include <pugixml.hpp>
@@ -17,6 +18,9 @@
 namespace fidelis::exchange {
 
 inline constexpr const char* ns = "urn:fidelis:exchange:1";
+// The format files are written in. Format 2 added <outcome> (quarterly outcomes); format 1
+// files, which have none, are still read.
+inline constexpr const char* format_version = "2";
 
 // ---- What a <rating> or <consensus> holds besides its attributes
 
@@ -83,6 +87,12 @@ pugi::xml_node write_round(pugi::xml_node parent, const RoundRecord& record, con
 std::string digest_of(pugi::xml_node round);
 std::string digest_of(const RoundRecord& record, const Scale& scale);
 
+// ---- Quarterly outcomes
+
+// Appends <outcome> for the team's quarter (without the digest attribute).
+pugi::xml_node write_outcome(pugi::xml_node parent, const std::string& team_uuid, const TeamOutcome& outcome);
+std::string digest_of(const std::string& team_uuid, const TeamOutcome& outcome);
+
 // ---- Writing a file one piece at a time, in the bytes a whole-document save would give
 
 class FileWriter {
@@ -91,6 +101,9 @@ public:
     // The declaration and the root's start tag, then every scale (sorted by hash) and team
     // (sorted by uuid) the rounds use.
     void begin(const std::map<std::string, ScalePtr>& scales, const std::map<std::string, Team>& teams);
+    // One team's quarter with its digest, after begin() and before the first round; call in
+    // team uuid, then quarter order.
+    void outcome(const std::string& team_uuid, const TeamOutcome& outcome);
     // One round with its digest; call in uuid order. Its document is freed on return.
     void round(const RoundRecord& record, const Scale& scale);
     // The root's end tag; throws std::bad_alloc when any piece was cut short by memory.

@@ -48,6 +48,13 @@ const char* code_of(ImportedRound::Outcome outcome) {
     return "added";
 }
 
+int ImportReport::count_outcomes(ImportedRound::Outcome outcome) const {
+    int n = 0;
+    for (const auto& o : outcomes)
+        if (o.outcome == outcome) ++n;
+    return n;
+}
+
 int ImportReport::count(ImportedRound::Outcome outcome) const {
     int n = 0;
     for (const auto& r : rounds)
@@ -56,6 +63,16 @@ int ImportReport::count(ImportedRound::Outcome outcome) const {
 }
 
 namespace {
+
+// Why the file's team cannot be this database's team of the same id, if it cannot: one
+// id, two teams is never merged, whatever --replace says.
+std::optional<std::string> team_conflict(const std::optional<Team>& here, const Team& theirs) {
+    if (!here || (here->name == theirs.name && here->municipality_code == theirs.municipality_code &&
+                  here->method == theirs.method))
+        return std::nullopt;
+    return format(tr(N_("the file's team {1} ({2}) has the id of {3} ({4}) here")),
+                  {theirs.name, theirs.municipality_code, here->name, here->municipality_code});
+}
 
 // One round of the file merged into the store (inside the import's transaction).
 ImportedRound import_round(Store& store, const RoundRecord& rec, const ImportOptions& options) {
@@ -66,12 +83,9 @@ ImportedRound import_round(Store& store, const RoundRecord& rec, const ImportOpt
     item.scale = rec.round.scale_id + " " + rec.round.edition;
     item.date = rec.round.assessed_on;
     const std::optional<Team> here = store.team_by_uuid(rec.team.uuid);
-    if (here && (here->name != rec.team.name || here->municipality_code != rec.team.municipality_code ||
-                 here->method != rec.team.method)) {
-        // One id, two teams: never merged, whatever --replace says.
+    if (auto conflict = team_conflict(here, rec.team)) {
         item.outcome = ImportedRound::Outcome::Conflict;
-        item.reason = format(tr(N_("the file's team {1} ({2}) has the id of {3} ({4}) here")),
-                             {rec.team.name, rec.team.municipality_code, here->name, here->municipality_code});
+        item.reason = std::move(*conflict);
     } else if (const auto existing = store.round_by_uuid(rec.round.uuid)) {
         const RoundRecord mine = store.record(*existing);
         if (exchange::digest_of(mine, *mine.scale) == exchange::digest_of(rec, *rec.scale)) {
@@ -90,6 +104,46 @@ ImportedRound import_round(Store& store, const RoundRecord& rec, const ImportOpt
     return item;
 }
 
+// One team's quarter merged into the store: new ones added (with the team when it is new
+// here), identical ones skipped, differing ones conflicts unless replacing was asked for.
+ImportedOutcome import_outcome(Store& store, const OutcomeRecord& rec, const ImportOptions& options) {
+    ImportedOutcome item;
+    item.team_uuid = rec.team.uuid;
+    item.team = rec.team.name;
+    item.municipality_code = rec.team.municipality_code;
+    item.quarter = rec.outcome.quarter;
+    const std::optional<Team> here = store.team_by_uuid(rec.team.uuid);
+    if (auto conflict = team_conflict(here, rec.team)) {
+        item.outcome = ImportedRound::Outcome::Conflict;
+        item.reason = std::move(*conflict);
+        return item;
+    }
+    TeamOutcome o = rec.outcome;
+    if (here) {
+        o.team_id = here->id;
+    } else {
+        o.team_id = store.add_team(rec.team.municipality_code, rec.team.name, rec.team.method, rec.team.uuid);
+        if (!rec.team.active) {
+            Team t = store.team(o.team_id);
+            t.active = false;
+            store.update_team(t);
+        }
+    }
+    const std::optional<TeamOutcome> mine = store.outcome(o.team_id, o.quarter);
+    if (!mine) {
+        store.set_outcome(o);
+    } else if (mine->summary() == o.summary()) {
+        item.outcome = ImportedRound::Outcome::Identical;
+    } else if (options.replace_conflicts) {
+        item.outcome = ImportedRound::Outcome::Replaced;
+        store.set_outcome(o);
+    } else {
+        item.outcome = ImportedRound::Outcome::Conflict;
+        item.reason = format(tr(N_("the outcomes differ from those here ({1})")), {mine->summary()});
+    }
+    return item;
+}
+
 // The import itself, on a store that can be written. A dry run is this same import in a
 // transaction that is rolled back, so its verdict cannot differ from the real one.
 //
@@ -104,18 +158,29 @@ ImportReport import_stream(Store& store, std::istream& in, const std::string& fi
     Transaction tx = store.begin();
     std::optional<Error> unknown_municipality;
     std::optional<StoreError> refused;
-    exchange::read_rounds(in, file_label, [&](RoundRecord& rec) {
-        if (!unknown_municipality && !store.municipality(rec.team.municipality_code))
+    // True while writing may go on; false once anything refused the file.
+    auto may_write = [&](const Team& team) {
+        if (!unknown_municipality && !store.municipality(team.municipality_code))
             unknown_municipality = Error(
                 format(tr(N_("{1}: team \"{2}\" belongs to municipality {3}, which this database does not know.")),
-                       {file_label, rec.team.name, rec.team.municipality_code}));
-        if (unknown_municipality || refused) return;  // nothing more is written; the reading goes on
+                       {file_label, team.name, team.municipality_code}));
+        return !unknown_municipality && !refused;  // else nothing more is written; the reading goes on
+    };
+    auto guarded = [&](auto&& write) {
         try {
-            report.rounds.push_back(import_round(store, rec, options));
+            write();
         } catch (const StoreError& e) {
             refused = StoreError(e.kind(), format(tr(N_("{1}: {2} Nothing was imported.")), {file_label, e.what()}));
         }
-    });
+    };
+    exchange::read_rounds(
+        in, file_label,
+        [&](RoundRecord& rec) {
+            if (may_write(rec.team)) guarded([&] { report.rounds.push_back(import_round(store, rec, options)); });
+        },
+        [&](OutcomeRecord& rec) {
+            if (may_write(rec.team)) guarded([&] { report.outcomes.push_back(import_outcome(store, rec, options)); });
+        });
     if (unknown_municipality) throw *unknown_municipality;
     if (refused) throw *refused;
     if (!options.dry_run) tx.commit();

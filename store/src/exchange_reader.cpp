@@ -9,6 +9,7 @@
 #include "base/utf8.h"
 #include "scales/scale_loader.h"
 #include "scales/xml_reader.h"
+#include "store/rules.h"
 #include "store_impl.h"
 
 #include <cctype>
@@ -61,15 +62,19 @@ class ExchangeReader {
 public:
     ExchangeReader(std::istream& in, const std::string& label) : scanner_(in, label), file_(label) {}
 
-    void read(const std::function<void(RoundRecord&)>& on_round) {
+    void read(const std::function<void(RoundRecord&)>& on_round, const std::function<void(OutcomeRecord&)>& on_outcome) {
         Scanner::Element root;
         if (!scanner_.root(root) || !parse(root)) throw_problems();
-        r_->check_shape(r_->root(), {"scale", "team", "round"}, {"format"});
+        r_->check_shape(r_->root(), {"scale", "team", "outcome", "round"}, {"format"});
         if (const std::string_view ns = r_->root().attribute("xmlns").value(); ns != exchange::ns)
             r_->error(r_->root(), format(tr(N_("this is not a Fidelis exchange file (its namespace is \"{1}\", not \"{2}\")")),
                                          {ns, exchange::ns}));
-        if (const auto f = r_->required(r_->root(), "format"); f && *f != "1")
-            r_->error(r_->root(), format(tr(N_("exchange format \"{1}\" is not supported; this Fidelis reads format 1")), {*f}));
+        if (const auto f = r_->required(r_->root(), "format"); f && *f != "1" && *f != format_version)
+            r_->error(r_->root(), format(tr(N_("exchange format \"{1}\" is not supported; this Fidelis reads formats 1 "
+                                               "to {2}")),
+                                         {*f, format_version}));
+        else if (f)
+            format_ = *f;
         keep_problems(root);
         const std::string root_name = root.name;
         const int root_line = root.line, root_column = root.column;
@@ -86,14 +91,21 @@ public:
             if (!parse(e)) throw_problems();
             pugi::xml_node n = r_->root();
             const bool round = e.name == "round";
-            if ((e.name == "scale" || e.name == "team") && rounds_begun)
+            if ((e.name == "scale" || e.name == "team" || e.name == "outcome") && rounds_begun)
                 r_->error(n, format(tr(N_("<{1}> comes after the first <round>; a file lists its scales, then its "
-                                         "teams, then its rounds")),
+                                         "teams and their outcomes, then its rounds")),
                                     {e.name}));
             if (e.name == "scale") {
                 read_scale(n);
             } else if (e.name == "team") {
                 read_team(n);
+            } else if (e.name == "outcome") {
+                OutcomeRecord rec = read_outcome(n);
+                watch.check();
+                if (!failed()) {
+                    if (needs_cleaning(rec.team.name)) rec.team.name = utf8::sanitize(rec.team.name);
+                    if (on_outcome) on_outcome(rec);
+                }
             } else if (round) {
                 rounds_begun = true;
                 RoundRecord rec = read_round(n);
@@ -301,6 +313,48 @@ private:
         return rec;
     }
 
+    // A team's quarter, format 2: counts per gender, checked against its digest and by the
+    // rules every write obeys, so a bad row is named with its line here, not at the insert.
+    OutcomeRecord read_outcome(pugi::xml_node n) {
+        r_->check_shape(n, {"served", "working", "studying"}, {"team", "quarter", "referrals", "job-starts", "digest"});
+        r_->check_single(n, {"served", "working", "studying"});
+        OutcomeRecord rec;
+        if (format_ == "1")
+            r_->error(n, tr(N_("<outcome> needs exchange format 2; this file says format 1")));
+        const std::string team_uuid = uuid_attr(n, "team");
+        const auto team = teams_.find(team_uuid);
+        if (team == teams_.end()) r_->error(n, format(tr(N_("the outcome's team {1} is not in the file")), {team_uuid}));
+        else rec.team = team->second;
+        TeamOutcome& o = rec.outcome;
+        if (const auto q = r_->required(n, "quarter")) {
+            if (const auto parsed = Quarter::try_parse(*q)) o.quarter = *parsed;
+            else r_->error(n, format(tr(N_("\"{1}\" is not a quarter (a year and 1 to 4, as in 2025Q3) in attribute "
+                                         "\"quarter\"")),
+                                     {*q}));
+        }
+        o.referrals = int_attr(n, "referrals");
+        o.job_starts = int_attr(n, "job-starts");
+        o.served = gender(n, "served");
+        o.working = gender(n, "working");
+        o.studying = gender(n, "studying");
+        if (!outcome_keys_.insert(team_uuid + "/" + o.quarter.text()).second)
+            r_->error(n, format(tr(N_("team {1} has outcomes for {2} twice in the file")), {team_uuid, o.quarter.text()}));
+        if (!failed()) {
+            try {
+                rules::check_outcome(o);
+            } catch (const StoreError& e) {
+                r_->error(n, e.what());
+            }
+        }
+        const std::string expected = n.attribute("digest").value();
+        if (expected.empty()) r_->required(n, "digest");
+        else if (!failed() && exchange::digest_of(team_uuid, o) != expected)
+            r_->error(n, format(tr(N_("the outcomes of team {1} for {2} were changed after they were exported (their "
+                                     "digest does not match); ask for a new export")),
+                               {team_uuid, o.quarter.text()}));
+        return rec;
+    }
+
     GenderCount gender(pugi::xml_node parent, const char* name) {
         pugi::xml_node g = parent.child(name);
         if (!g) return {};
@@ -373,12 +427,15 @@ private:
     std::map<std::string, ScalePtr> scales_;
     std::map<std::string, Team> teams_;
     std::set<std::string> refused_scales_;  // already reported; their rounds need no second message
+    std::set<std::string> outcome_keys_;    // "team uuid/quarter", each once
+    std::string format_;                    // the root's format attribute
 };
 
 }  // namespace
 
-void read_rounds(std::istream& in, const std::string& file_label, const std::function<void(RoundRecord&)>& on_round) {
-    ExchangeReader(in, file_label).read(on_round);
+void read_rounds(std::istream& in, const std::string& file_label, const std::function<void(RoundRecord&)>& on_round,
+                 const std::function<void(OutcomeRecord&)>& on_outcome) {
+    ExchangeReader(in, file_label).read(on_round, on_outcome);
 }
 
 }  // namespace fidelis::exchange

@@ -218,6 +218,51 @@ void check_team(const Team& team) {
     check_text(team.name, N_("The team's name"));
 }
 
+void check_outcome(const TeamOutcome& o) {
+    if (!o.quarter.valid())
+        refuse(format(tr(N_("{1}Q{2} is not a quarter: a quarter is a year and 1 to 4, as in 2025Q3.")),
+                      {std::to_string(o.quarter.year), std::to_string(o.quarter.number)}));
+    const std::string q = o.quarter.text();
+    for (const GenderCount* c : {&o.served, &o.working})
+        if (!c->women || !c->men || !c->other)
+            refuse(format(tr(N_("{1}: the people served and those in work need a count for women, men and "
+                                "other/unknown (0 where there are none).")),
+                          {q}));
+    // A count this large is a typing or file error, and sums of it must not overflow.
+    auto plausible = [&](const std::optional<int>& v) {
+        if (v && *v < 0) refuse(format(tr(N_("{1}: counts cannot be negative ({2}).")), {q, std::to_string(*v)}));
+        if (v && *v > 1000000)
+            refuse(format(tr(N_("{1}: {2} is too large to be a real count.")), {q, std::to_string(*v)}));
+    };
+    for (const GenderCount* c : {&o.served, &o.working, &o.studying})
+        for (const auto& v : {c->women, c->men, c->other}) plausible(v);
+    plausible(o.referrals);
+    plausible(o.job_starts);
+    // Those in work or studies are among the people served: per gender, and so in total.
+    struct Part {
+        const GenderCount* count;
+        const char* msgid;
+    };
+    const Part parts[] = {
+        {&o.working, N_("{1}: {2} {3} are counted in work, but only {4} were served.")},
+        {&o.studying, N_("{1}: {2} {3} are counted in studies, but only {4} were served.")},
+    };
+    for (const Part& p : parts) {
+        const std::pair<const char*, std::optional<int> GenderCount::*> genders[] = {
+            {N_("women"), &GenderCount::women}, {N_("men"), &GenderCount::men},
+            {N_("people of other or unknown gender"), &GenderCount::other}};
+        for (const auto& [who, field] : genders) {
+            const auto& part = p.count->*field;
+            const auto& whole = o.served.*field;
+            if (part && whole && *part > *whole)
+                refuse(format(tr(p.msgid), {q, std::to_string(*part), tr(who), std::to_string(*whole)}));
+        }
+        if (!p.count->empty() && p.count->total() > o.served.total())
+            refuse(format(tr(p.msgid), {q, std::to_string(p.count->total()), tr(N_("people")),
+                                        std::to_string(o.served.total())}));
+    }
+}
+
 void check_record(const RoundRecord& rec) {
     const Round& r = rec.round;
     try {

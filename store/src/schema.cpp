@@ -170,7 +170,24 @@ const char* const v4 = R"sql(
 ALTER TABLE ratings ADD COLUMN inputs TEXT NOT NULL DEFAULT '';
 )sql";
 
-const char* const steps[] = {v1, v2, v3, v4};
+// Version 5 (quarterly outcomes): per team and calendar quarter, the people served and,
+// of them, those in competitive work and in studies, per gender, with optional referrals
+// and job starts. The employment rate is computed, never stored.
+const char* const v5 = R"sql(
+CREATE TABLE team_outcomes (
+    team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9999),
+    quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    served_women INTEGER, served_men INTEGER, served_other INTEGER,
+    working_women INTEGER, working_men INTEGER, working_other INTEGER,
+    studying_women INTEGER, studying_men INTEGER, studying_other INTEGER,
+    referrals INTEGER,
+    job_starts INTEGER,
+    PRIMARY KEY (team_id, year, quarter)
+) STRICT;
+)sql";
+
+const char* const steps[] = {v1, v2, v3, v4, v5};
 static_assert(sizeof steps / sizeof steps[0] == current_version, "one migration step per schema version");
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 using fidelis::test::cli;
@@ -115,7 +116,14 @@ TEST_CASE("export, import with --dry-run, and csv") {
     const std::string before = fidelis::sha256_hex(read_file(network));
     const auto dry = cli({"import", "--db", network, "--dry-run", file});
     CHECK(dry.exit_code == 0);
-    CHECK(lines(dry.out).size() == 9);
+    // Nine rounds, then the team's quarterly outcomes (format 2), each on a line of its own.
+    const auto dry_lines = lines(dry.out);
+    const auto quarters = std::count_if(dry_lines.begin(), dry_lines.end(), [](const std::string& l) {
+        return l.find("\toutcomes\t") != std::string::npos;
+    });
+    CHECK(dry_lines.size() - std::size_t(quarters) == 9);
+    CHECK(quarters == long(lines(cli({"outcomes", "--db", demo, "--team", "8"}).out).size()));
+    CHECK(dry.err.find(std::to_string(quarters) + " added, 0 identical skipped") != std::string::npos);
     CHECK(dry.out.rfind("added\t", 0) == 0);
     CHECK(dry.err.find("Dry run, nothing changed: 9 added") != std::string::npos);
     CHECK(fidelis::sha256_hex(read_file(network)) == before);

@@ -56,7 +56,7 @@ TEST_CASE("An export written to a stream is the same bytes as the export in memo
     export_rounds(demo, all_ids(demo), out);
     CHECK(out.str() == demo_file());
     CHECK(export_rounds(demo, {}) ==
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<fidelis-exchange xmlns=\"urn:fidelis:exchange:1\" format=\"1\" />\n");
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<fidelis-exchange xmlns=\"urn:fidelis:exchange:1\" format=\"2\" />\n");
     Store empty = Store::create(db_path(dir, "empty.fidelis"), "06");
     CHECK(import_exchange(empty, export_rounds(demo, {}), "empty.xml", {}).rounds.empty());
 }

@@ -89,7 +89,7 @@ TEST_CASE("Export is deterministic and identical from any database") {
     CHECK(report.count(ImportedRound::Outcome::Added) == 2);
     const std::string again = export_rounds(b, all_ids(b));
     CHECK(again == first);
-    CHECK(first.find("<fidelis-exchange xmlns=\"urn:fidelis:exchange:1\" format=\"1\">") != std::string::npos);
+    CHECK(first.find("<fidelis-exchange xmlns=\"urn:fidelis:exchange:1\" format=\"2\">") != std::string::npos);
     CHECK(first.find(a.path()) == std::string::npos);
 }
 

@@ -43,6 +43,7 @@ TEST_CASE("A database from before rule items migrates, and its rounds keep their
         // Back to how Fidelis 1 left it: schema 3, no inputs column.
         Database db(path, Database::Mode::ReadWrite);
         db.exec("ALTER TABLE ratings DROP COLUMN inputs");
+        db.exec("DROP TABLE team_outcomes");  // and no quarterly outcomes (schema 5) either
         db.exec("PRAGMA user_version = 3");
     }
     Store store = Store::open(path);

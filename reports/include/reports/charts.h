@@ -4,6 +4,7 @@
 // ranking, and always come with text. Axes start at the scale's minimum and say so.
 #include "reports/analysis.h"
 #include "reports/chart.h"
+#include "store/outcomes.h"
 
 #include <map>
 #include <memory>
@@ -35,9 +36,38 @@ ChartPtr dot_profile(const Scale& scale, const std::vector<ItemResult>& items, c
 
 // Totals over time against the shaded band zones, on a time-proportional axis, one marker
 // shape per review type (with a legend), drafts and incomplete totals drawn hollow and
-// labelled; a line joins only rounds of the same review type.
+// labelled; a line joins only rounds of the same review type. `span` widens the time axis
+// (to the quarters of an employment chart drawn under it).
 ChartPtr trend_chart(const Scale& scale, const std::vector<TrendPoint>& points, const Translator& t,
-                     double height = 190);
+                     double height = 190, std::optional<std::pair<Date, Date>> span = std::nullopt);
+
+// One quarter of a team's outcomes: the employment rate (working among served, %) for
+// all, women and men, and the fidelity total of the team's latest round by the quarter's end.
+struct EmploymentPoint {
+    Quarter quarter;
+    int served = 0;
+    int working = 0;
+    std::optional<double> all, women, men;
+    std::optional<double> fidelity;
+    bool fidelity_complete = true;
+};
+// The employment rate by quarter, all and women and men apart (each its own line style
+// and marker), against the benchmark lines 31 % (minimum), 41 % (average) and 50 %
+// (excellent), on the time axis `span` that the trend chart above it uses.
+ChartPtr employment_trend(const Scale& scale, const std::vector<EmploymentPoint>& quarters,
+                          std::pair<Date, Date> span, const Translator& t);
+
+struct TeamEmployment {
+    std::string label;  // short: a code, or a team's short name
+    std::string name;   // in full, for the table
+    double total = 0;   // the latest fidelity total
+    bool complete = true;
+    double rate = 0;    // the latest quarter's employment rate, %
+    std::string quarter;  // which quarter; empty in the coded edition
+};
+// One point per team: fidelity total across, the latest employment rate up, with the
+// benchmark lines, each point labelled.
+ChartPtr fidelity_and_employment(const Scale& scale, const std::vector<TeamEmployment>& teams, const Translator& t);
 
 struct HeatColumn {
     std::string label;  // short and distinct: a code, or a team's short name

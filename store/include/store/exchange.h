@@ -26,8 +26,11 @@ std::string write_exchange(const std::vector<RoundRecord>& records);
 // The file for the rounds of these ids, written to `out` one round at a time: memory
 // holds one round, whatever the number of rounds. Write errors are left in `out`'s state
 // (AtomicFile::commit reports them).
-void export_rounds(Store& store, const std::vector<Id>& round_ids, std::ostream& out);
-std::string export_rounds(Store& store, const std::vector<Id>& round_ids);
+// Each team in the file brings its quarterly outcomes (format 2); `outcome_teams` adds teams
+// (and their outcomes) that have no round among `round_ids`.
+void export_rounds(Store& store, const std::vector<Id>& round_ids, std::ostream& out,
+                   const std::vector<Id>& outcome_teams = {});
+std::string export_rounds(Store& store, const std::vector<Id>& round_ids, const std::vector<Id>& outcome_teams = {});
 
 // Parses and verifies a file; throws Error listing every problem as file:line:column.
 std::vector<RoundRecord> read_exchange(std::string_view text, const std::string& file_label);
@@ -49,9 +52,21 @@ struct ImportedRound {
     std::string reason;  // for a conflict: what differs
 };
 
+// A team's quarter from the file, merged by team id and quarter like a round by its id.
+struct ImportedOutcome {
+    ImportedRound::Outcome outcome = ImportedRound::Outcome::Added;
+    std::string team_uuid;
+    std::string team;
+    std::string municipality_code;
+    Quarter quarter;
+    std::string reason;  // for a conflict: what differs
+};
+
 struct ImportReport {
     bool dry_run = false;
     std::vector<ImportedRound> rounds;
+    std::vector<ImportedOutcome> outcomes;
+    int count_outcomes(ImportedRound::Outcome outcome) const;
     int count(ImportedRound::Outcome outcome) const;
 };
 

@@ -7,6 +7,7 @@
 // Each check throws StoreError(Kind::Invalid) with a sentence a user can act on.
 #include "scales/scale.h"
 #include "store/model.h"
+#include "store/outcomes.h"
 #include "store/round_record.h"
 
 #include <map>
@@ -43,6 +44,9 @@ void check_action(const Scale& scale, const PlanAction& action);
 void check_plan_header(const std::optional<Date>& period_from, const std::optional<Date>& period_to,
                        const std::string& manager);
 void check_team(const Team& team);
+// A quarter that exists, served and working counted for every gender, no negative count,
+// and per gender and in total no more working, or studying, than served.
+void check_outcome(const TeamOutcome& outcome);
 
 // A whole round as it arrives from an exchange file: everything above, raters with
 // distinct positions and names, each item rated at most once per rater, ids unique.

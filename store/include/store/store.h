@@ -9,6 +9,7 @@
 // history with who, when, and old -> new.
 #include "scales/scale.h"
 #include "store/model.h"
+#include "store/outcomes.h"
 #include "store/round_record.h"
 #include "store/sqlite.h"
 
@@ -201,6 +202,15 @@ public:
     void carry_over(Id round, const std::vector<std::string>& action_uuids);
 
     std::vector<HistoryEntry> history(Id round);
+
+    // ---- Quarterly outcomes (store/outcomes.h), one row per team and quarter
+    // Adds or replaces the team's outcomes for the quarter, after rules::check_outcome.
+    void set_outcome(const TeamOutcome& outcome);
+    // NotFound when the team has no outcomes for that quarter.
+    void remove_outcome(Id team, const Quarter& quarter);
+    std::optional<TeamOutcome> outcome(Id team, const Quarter& quarter);
+    std::vector<TeamOutcome> outcomes(Id team);  // oldest quarter first
+    std::vector<TeamOutcome> all_outcomes();     // teams in the order of teams(), each oldest quarter first
 
     // ---- Comparisons: the latest round per team matching the query, teams in Swedish
     // order by municipality. Two queries whatever the number of teams.
