@@ -32,6 +32,7 @@ int rate(Args& args, Context& ctx);
 int export_command(Args& args, Context& ctx);
 int import_command(Args& args, Context& ctx);
 int csv_command(Args& args, Context& ctx);
+int history_command(Args& args, Context& ctx);
 
 int report_round(Args& args, Context& ctx);
 int report_trend(Args& args, Context& ctx);

@@ -54,7 +54,11 @@ const std::vector<Command>& commands() {
          rate},
         {"export", N_("write an exchange file: --db FILE [--team ID] [--round ID] --out FILE.xml"), export_command},
         {"import", N_("merge an exchange file: --db FILE [--dry-run] [--replace] FILE.xml"), import_command},
-        {"csv", N_("write the CSV export: --db FILE --out FILE.csv [--comma]"), csv_command},
+        {"csv", N_("write the CSV export, one row per item and rater, or with --wide one row per round: --db FILE "
+                   "--out FILE.csv [--wide] [--comma] [--team ID] [--scale ID] [--from DATE] [--to DATE]"),
+         csv_command},
+        {"history", N_("a round's history, oldest first: when, who, what, old value, new value: --db FILE --round ID"),
+         history_command},
         {"report round", N_("round report: --db FILE --round ID --out FILE.pdf|FILE.html [--lang sv|en]"), report_round},
         {"report trend", N_("trend report for a team: --db FILE --team ID [--scale ID] --out FILE.pdf|FILE.html"), report_trend},
         {"report county", N_("county comparison: --db FILE --scale ID [--from DATE --to DATE] [--method se|ips] "

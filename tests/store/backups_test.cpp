@@ -7,6 +7,7 @@
 #include "store/demo.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 
 using namespace fidelis;
@@ -161,4 +162,22 @@ TEST_CASE("A damaged database is set aside with the files beside it, never remov
     CHECK(read_file(path_to_utf8(aside)) == "damaged");
     CHECK(read_file(path_to_utf8(aside) + "-wal") == "wal");
     CHECK(aside.filename().string().rfind("county.fidelis.damaged-", 0) == 0);
+}
+
+// How long opening waits for the snapshot, and how long the write takes on its thread, for
+// the database in FIDELIS_TIMING_DB (not run by default: `test_store "[.timing]"`).
+TEST_CASE("Backup timing of a given database", "[.timing]") {
+    const char* db = std::getenv("FIDELIS_TIMING_DB");
+    if (!db) return;
+    TempDir dir;
+    Store store = Store::open(db);
+    using Ms = std::chrono::duration<double, std::milli>;
+    const auto t0 = std::chrono::steady_clock::now();
+    PendingBackup pending(store, BackupFolder(dir / "backups"));
+    const auto t1 = std::chrono::steady_clock::now();
+    const BackupOutcome o = pending.write();
+    const auto t2 = std::chrono::steady_clock::now();
+    REQUIRE(o.ok);
+    WARN("size " << fs::file_size(o.file) / 1024 << " KiB; snapshot (opening waits) " << Ms(t1 - t0).count()
+                 << " ms; write on the thread " << Ms(t2 - t1).count() << " ms");
 }
