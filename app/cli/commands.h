@@ -41,6 +41,7 @@ int grouping_add(Args& args, Context& ctx);
 int grouping_edit(Args& args, Context& ctx);
 int grouping_remove(Args& args, Context& ctx);
 int reviews_due(Args& args, Context& ctx);
+int history_command(Args& args, Context& ctx);
 
 int report_round(Args& args, Context& ctx);
 int report_trend(Args& args, Context& ctx);

@@ -68,7 +68,11 @@ const std::vector<Command>& commands() {
          rate},
         {"export", N_("write an exchange file: --db FILE [--team ID] [--round ID] --out FILE.xml"), export_command},
         {"import", N_("merge an exchange file: --db FILE [--dry-run] [--replace] FILE.xml"), import_command},
-        {"csv", N_("write the CSV export: --db FILE --out FILE.csv [--comma] [--outcomes]"), csv_command},
+        {"csv", N_("write the CSV export, one row per item and rater, or with --wide one row per round: --db FILE "
+                   "--out FILE.csv [--wide] [--comma] [--team ID] [--scale ID] [--from DATE] [--to DATE]; with --outcomes one row per team and quarter"),
+         csv_command},
+        {"history", N_("a round's history, oldest first: when, who, what, old value, new value: --db FILE --round ID"),
+         history_command},
         {"outcomes", N_("list quarterly outcomes, one line per team and quarter: --db FILE [--team ID]: team, quarter, "
                         "served, working, studying, employment rate %, then served, working and studying as "
                         "women,men,other, referrals, job starts"),

@@ -11,6 +11,7 @@
 #include "store/csv_outcomes.h"
 #include "store/demo.h"
 #include "store/exchange.h"
+#include "store/history_text.h"
 #include "store/store.h"
 
 #include <algorithm>
@@ -370,12 +371,40 @@ int csv_command(Args& args, Context& ctx) {
     if (args.flag("--comma")) options.separator = ',';
     // Outcomes are a file of their own: one row per team and quarter, not per rating.
     const bool outcomes = args.flag("--outcomes");
+    if (args.flag("--wide")) options.layout = CsvLayout::Wide;
+    if (const auto team = args.option("--team")) options.team = parse_id(*team, "--team");
+    if (const auto scale = args.option("--scale")) {
+        // A mistyped scale would give an empty file that looks like "no rounds".
+        const auto in_use = store.scale_ids_in_use();
+        if (std::find(in_use.begin(), in_use.end(), *scale) == in_use.end() && !ScaleLibrary::discover().find(*scale))
+            throw UsageError(format(tr(N_("--scale: there is no scale \"{1}\" (see fidelis-cli scales list)")), {*scale}));
+        options.scale_id = *scale;
+    }
+    options.from = optional_date(args, "--from");
+    options.to = optional_date(args, "--to");
     args.finish();
     AtomicFile file(path_from_utf8(out));
     const std::size_t rows =
         outcomes ? write_outcomes_csv(store, file.stream(), options) : write_csv(store, file.stream(), options);
     file.commit();
     ctx.out << rows << '\t' << out << '\n';
+    return 0;
+}
+
+// The round's history as the window's history viewer shows it, one change a line.
+int history_command(Args& args, Context& ctx) {
+    Store store = open_store(args, true);
+    const Id round_id = parse_id(args.required("--round"), "--round");
+    args.finish();
+    // Tabs and line breaks inside a text would break the columns: shown as the spaces they were.
+    auto cell = [](std::string text) {
+        for (char& c : text)
+            if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+        return text;
+    };
+    for (const HistoryLine& h : history_lines(store, round_id))
+        ctx.out << h.when << '\t' << cell(h.who) << '\t' << cell(h.what) << '\t' << cell(h.old_value) << '\t'
+                << cell(h.new_value) << '\n';
     return 0;
 }
 

@@ -12,7 +12,6 @@
 #include "round_page.h"
 #include "base/i18n.h"
 #include "base/paths.h"
-#include "store/csv_export.h"
 #include "store/demo.h"
 #include "store/exchange.h"
 #include "store/reference_data.h"
@@ -62,6 +61,8 @@ enum {
     ID_REPORT_CODED,
     ID_GUIDE,
     ID_DEMO,
+    ID_RESTORE,
+    ID_HISTORY,
 };
 
 }  // namespace
@@ -121,6 +122,7 @@ MainFrame::MainFrame(Session& session, Settings& settings)
 }
 
 MainFrame::~MainFrame() {
+    if (backup_thread_.joinable()) backup_thread_.join();
     if (recent_menu_) settings_.recent().RemoveMenu(recent_menu_);
     session_.on_status = nullptr;
     session_.on_structure_changed = nullptr;
@@ -137,6 +139,7 @@ void MainFrame::build_menus() {
     file->AppendSubMenu(recent, _("Open &recent"));
     file->Append(ID_DEMO, _("Open the &demo county"));
     file->Append(wxID_SAVEAS, _("Save a &copy…\tCtrl+Shift+S"));
+    file->Append(ID_RESTORE, _("Restore a &backup…"));
     file->AppendSeparator();
     file->Append(ID_IMPORT, _("&Import round file…\tCtrl+I"));
     file->Append(ID_EXPORT, _("&Export rounds…\tCtrl+E"));
@@ -157,6 +160,8 @@ void MainFrame::build_menus() {
     round->AppendSeparator();
     round->Append(ID_COMPLETE, _("&Complete round"));
     round->Append(ID_REOPEN, _("Re&open round…"));
+    round->AppendSeparator();
+    round->Append(ID_HISTORY, _("&History of changes…\tCtrl+H"));
 
     auto* view = new wxMenu;
     const wxString tabs[] = {_("&Assessment\tAlt+1"), _("&Consensus\tAlt+2"), _("&Result\tAlt+3"),
@@ -249,12 +254,18 @@ bool MainFrame::open_database(const std::string& path) {
         options.program = "Fidelis";
         options.busy_ms = 0;
         store = std::make_unique<Store>(Store::open(path, options));
+    } catch (const StoreError& e) {
+        // Damaged: its automatic backups are offered. Open elsewhere, newer or foreign:
+        // the message says why and what to do.
+        if (e.kind() == StoreError::Kind::Corrupt) return offer_backups_of_damaged(path, wx(error_text(std::current_exception())));
+        show_error(this, std::current_exception());
+        return false;
     } catch (...) {
-        // Open elsewhere, newer, damaged or foreign: the message says why and what to do.
         show_error(this, std::current_exception());
         return false;
     }
     session_.store = std::move(store);
+    start_backup();
     settings_.set_last_database(path);
     settings_.recent().AddFileToHistory(wx(path));
     settings_.save();
@@ -266,6 +277,7 @@ bool MainFrame::open_database(const std::string& path) {
 }
 
 void MainFrame::close_database() {
+    wait_for_backup();
     set_page(new wxPanel(right_));
     session_.store.reset();
     navigator_->rebuild();
@@ -351,6 +363,7 @@ RoundPage* MainFrame::show_round(Id round) {
     try {
         auto* page = new RoundPage(right_, session_, round);
         page->on_report = [this](const ReportRequest& r) { report(r); };
+        page->on_history = [this, round] { show_history(round); };
         shown_team_ = page->context().team.id;
         set_page(page);
         navigator_->select_team(shown_team_);
@@ -472,20 +485,6 @@ void MainFrame::export_rounds() {
     }
 }
 
-void MainFrame::export_csv() {
-    if (!session_.has_store()) return;
-    wxFileDialog dlg(this, _("Export CSV"), "", "fidelis-ratings.csv", _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dlg.ShowModal() != wxID_OK) return;
-    try {
-        AtomicFile file(path_from_utf8(utf8(dlg.GetPath())));
-        const std::size_t rows = write_csv(*session_.store, file.stream(), {});
-        file.commit();
-        session_.status(fmt(trn("{1} row written to {2}", "{1} rows written to {2}", rows), {wxString::Format("%zu", rows), dlg.GetPath()}));
-    } catch (...) {
-        show_error(this, std::current_exception());
-    }
-}
-
 std::string MainFrame::report(const ReportRequest& request) { return run_report(this, session_, request); }
 
 void MainFrame::preferences() {
@@ -527,6 +526,8 @@ void MainFrame::on_menu(wxCommandEvent& e) {
     case wxID_OPEN: choose_database(); break;
     case ID_DEMO: open_demo(); break;
     case wxID_SAVEAS: save_copy(); break;
+    case ID_RESTORE: restore_backup(); break;
+    case ID_HISTORY: if (need_round()) show_history(round->round_id()); break;
     case ID_IMPORT: import_file(); break;
     case ID_EXPORT: export_rounds(); break;
     case ID_CSV: export_csv(); break;

@@ -7,8 +7,12 @@
 #include <wx/frame.h>
 #include <wx/panel.h>
 
+#include "store/backups.h"
+
 #include <functional>
+#include <memory>
 #include <string>
+#include <thread>
 
 class wxSimplebook;
 class wxSplitterWindow;
@@ -51,6 +55,12 @@ public:
     void import_path(const std::string& path);  // shows the dry run, imports when confirmed
     void export_rounds();
     void export_csv();
+    // The round's history viewer (history_dialog.h).
+    void show_history(Id round);
+    // File -> Restore a backup… for the open database.
+    void restore_backup();
+    // Waits for the automatic backup of the database just opened and says how it went.
+    BackupOutcome wait_for_backup();
     std::string report(const ReportRequest& request);
 
     // Called when the language changed and the window must be built again.
@@ -64,6 +74,14 @@ private:
     void on_menu(wxCommandEvent& e);
     void preferences();
     Id current_team() const;
+    // main_frame_backups.cpp: the copy taken at every open, written on a thread of its own.
+    void start_backup();
+    // Says that `path` is damaged and offers its automatic backups: true when one was
+    // restored in its place and opened.
+    bool offer_backups_of_damaged(const std::string& path, const wxString& message);
+    // The restore dialog for `path` and what the user chooses in it: true when a restored
+    // database was opened.
+    bool restore_from(std::string path, bool damaged);  // a copy: closing the store ends its path
 
     Session& session_;
     Settings& settings_;
@@ -73,6 +91,8 @@ private:
     wxWindow* page_ = nullptr;
     Id shown_team_ = 0;
     wxMenu* recent_menu_ = nullptr;  // shared history; detached when the window goes
+    std::thread backup_thread_;
+    std::shared_ptr<BackupOutcome> backup_outcome_;
 };
 
 }  // namespace fidelis::gui

@@ -8,6 +8,7 @@
 #include "base/i18n.h"
 #include "ui.h"
 
+#include <wx/button.h>
 #include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -20,8 +21,16 @@ RoundPage::RoundPage(wxWindow* parent, Session& session, Id round)
     header_ = new wxStaticText(this, wxID_ANY, "");
     header_->SetFont(header_->GetFont().Bold().Larger());
     v->Add(header_, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
+    auto* status_row = new wxBoxSizer(wxHORIZONTAL);
     status_ = new wxStaticText(this, wxID_ANY, "");
-    v->Add(status_, 0, wxALL, FromDIP(8));
+    status_row->Add(status_, 1, wxALIGN_CENTER_VERTICAL);
+    // Who changed what, and when: the history viewer (Round menu, Ctrl+H).
+    auto* history = new wxButton(this, wxID_ANY, _("History…"));
+    history->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (on_history) on_history();
+    });
+    status_row->Add(history, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(8));
+    v->Add(status_row, 0, wxEXPAND | wxALL, FromDIP(8));
     tabs_ = new wxNotebook(this, wxID_ANY);
     assessment_ = new AssessmentPanel(tabs_, *ctx_);
     consensus_ = new ConsensusPanel(tabs_, *ctx_);

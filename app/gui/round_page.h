@@ -42,6 +42,7 @@ public:
 
     std::function<void(const ReportRequest&)> on_report;
     std::function<void()> on_status_changed;
+    std::function<void()> on_history;  // the History… button
 
 private:
     void update_header();

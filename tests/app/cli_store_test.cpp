@@ -139,7 +139,7 @@ TEST_CASE("export, import with --dry-run, and csv") {
     CHECK(c.out == std::to_string(9 * 25 * 3) + "\t" + csv + "\n");
     const std::string text = read_file(csv);
     CHECK(text.rfind("\xEF\xBB\xBFround_id;municipality_code;municipality;team;scale;edition;date;review_type;item;"
-                     "rater;level;cannot_rate;note\r\n", 0) == 0);
+                     "rater;level;cannot_rate;note;evidence;rationale\r\n", 0) == 0);
     CHECK(cli({"csv", "--db", network, "--out", csv, "--comma"}).exit_code == 0);
     CHECK(read_file(csv).find("round_id,municipality_code,") != std::string::npos);
 }

@@ -233,7 +233,7 @@ TEST_CASE("Hostile text in notes and names travels safely") {
     CHECK(export_rounds(b, all_ids(b)) == file);
 }
 
-TEST_CASE("CSV has the fixed header, a BOM, a row per round x item x rater plus consensus") {
+TEST_CASE("CSV has the fixed header, a BOM, a row per round x item x rater plus consensus, with each text in its column") {
     TempDir dir;
     Store a = Store::create(db_path(dir), "06");
     fill(a);
@@ -242,15 +242,18 @@ TEST_CASE("CSV has the fixed header, a BOM, a row per round x item x rater plus 
     CHECK(rows == 25 * 3 + 32 * 2);  // IPS-25 with two raters + consensus; SEQF with one rater + consensus
     const std::string text = out.str();
     CHECK(text.rfind("\xEF\xBB\xBF" "round_id;municipality_code;municipality;team;scale;edition;date;review_type;item;"
-                     "rater;level;cannot_rate;note\r\n", 0) == 0);
+                     "rater;level;cannot_rate;note;evidence;rationale\r\n", 0) == 0);
     CHECK(text.find(";0680;Jönköping;IPS-teamet Jönköping;ips-25;2019;2025-10-01;external;S1;Anna Berg;4;0;"
-                    "\"Rad ett\nRad två med \"\"citat\"\" & <tecken>\"\r\n") != std::string::npos);
-    CHECK(text.find(";V1;consensus;2;0;Enades efter samtal\r\n") != std::string::npos);
-    CHECK(text.find(";CE1;Åsa Öberg;3;0;\r\n") != std::string::npos);
-    CHECK(text.find(";CE1;consensus;3;0;\r\n") != std::string::npos);  // a single rater's rating is the result
+                    "\"Rad ett\nRad två med \"\"citat\"\" & <tecken>\";Ärendelista per arbetsspecialist;\r\n") !=
+          std::string::npos);
+    CHECK(text.find(";V1;consensus;2;0;;;Enades efter samtal\r\n") != std::string::npos);
+    CHECK(text.find(";CE1;Åsa Öberg;3;0;;;\r\n") != std::string::npos);
+    CHECK(text.find(";CE1;consensus;3;0;;;\r\n") != std::string::npos);  // a single rater's rating is the result
 
     std::ostringstream comma;
-    write_csv(a, comma, CsvOptions{','});
+    CsvOptions with_commas;
+    with_commas.separator = ',';
+    write_csv(a, comma, with_commas);
     CHECK(comma.str().find("round_id,municipality_code,municipality,") != std::string::npos);
 }
 
