@@ -33,6 +33,8 @@ int export_command(Args& args, Context& ctx);
 int import_command(Args& args, Context& ctx);
 int csv_command(Args& args, Context& ctx);
 
+int agreement_command(Args& args, Context& ctx);
+int report_agreement(Args& args, Context& ctx);
 int report_round(Args& args, Context& ctx);
 int report_trend(Args& args, Context& ctx);
 int report_county(Args& args, Context& ctx);
