@@ -172,12 +172,13 @@ private:
     void self_external() {
         flow.heading(t.tr("Self-assessment against external review"), 1);
         if (a.self_external.empty()) {
-            flow.paragraph(t.tr("No team has both a completed self-assessment in the period and a completed external "
-                                "review of this scale."));
+            flow.paragraph(t.tr("No team has both a completed self-assessment (own or guided) in the period and a "
+                                "completed external review of this scale."));
             return;
         }
-        flow.paragraph(t.tr("Each self-assessment's agreed levels against the team's external review nearest in date. "
-                            "A positive mean difference means the team rated itself higher than the reviewers did."),
+        flow.paragraph(t.tr("Each self-assessment, own or guided, against the team's external review nearest in date: "
+                            "the agreed levels, item by item. A positive mean difference means the team rated itself "
+                            "higher than the reviewers did."),
                        Style::lead());
         std::vector<Row> rows;
         for (const SelfExternal& s : a.self_external) {
