@@ -64,6 +64,10 @@ void ConsensusPanel::refresh() {
     fill();
 }
 
+std::string ConsensusPanel::agreement_text() const {
+    return agreement_->IsShown() ? utf8(agreement_->GetLabel()) : std::string();
+}
+
 // Once the raters are done (every item rated or marked "cannot rate", or the round has
 // moved on), how far each pair was apart; before that the figures would still change.
 void ConsensusPanel::show_agreement(const std::vector<Rating>& ratings) {

@@ -26,6 +26,8 @@ public:
     bool handle_key(wxKeyEvent& e);
     // Item ids whose raters differ by two levels or more.
     std::vector<std::string> flagged() const;
+    // What the agreement line says (empty with one rater), for tests.
+    std::string agreement_text() const;
 
 private:
     void fill();

@@ -34,9 +34,9 @@ public:
         reviewer_pairs();
         calibration();
         progress(0.5);
-        rounds();
-        progress(0.7);
         self_external();
+        progress(0.7);
+        rounds();
         finish(scale.display_name(lang) + " · " + t.tr("Agreement between reviewers") + " · " + place + " · " +
                    format(t.tr("Generated {1}"), {date(options.today)}),
                format(t.tr("Agreement report: {1}, {2}"), {place, scale.display_name(lang)}), scale.title.get(lang), path);
@@ -74,12 +74,12 @@ private:
                            Style::strong(10));
             return;
         }
-        flow.headline({kappa_text(g, t), t.tr("weighted kappa, all pairs"),
-                       format(t.tr("{1} items rated by both reviewers of a pair in {2} rounds: the same level on {3}, "
+        flow.headline({kappa_text(g, t), t.tr("weighted kappa, all pairs"), "", std::nullopt, 26});
+        flow.paragraph(format(t.tr("{1} items rated by both reviewers of a pair in {2} rounds: the same level on {3}, "
                                    "within one level on {4}."),
                               {std::to_string(g.n), std::to_string(rounds_count()), share_text(g.exact_share(), t),
                                share_text(g.within_one_share(), t)}),
-                       std::nullopt, 26});
+                       Style::strong(10));
     }
 
     void explained() {
@@ -121,7 +121,7 @@ private:
         all.push_back(Cell(icc(a.icc_all)));
         for (Cell& c : all) c.weight = Weight::Bold;
         rows.push_back(all);
-        std::vector<Column> cols{{t.tr("Reviewers"), 0}, {t.tr("Rounds"), 40, Align::Right}};
+        std::vector<Column> cols{{t.tr("Reviewers"), 0}, {t.tr("Rounds"), 62, Align::Right}};
         for (const Column& c : stat_columns()) cols.push_back(c);
         cols.push_back({t.tr("ICC of totals"), 70, Align::Right});
         flow.table(cols, rows, Style::small(), t.tr("Agreement per reviewer pair"), true);
