@@ -65,7 +65,7 @@ void ConsensusPanel::refresh() {
 }
 
 std::string ConsensusPanel::agreement_text() const {
-    return agreement_->IsShown() ? utf8(agreement_->GetLabel()) : std::string();
+    return agreement_plain_;
 }
 
 // Once the raters are done (every item rated or marked "cannot rate", or the round has
@@ -73,14 +73,17 @@ std::string ConsensusPanel::agreement_text() const {
 void ConsensusPanel::show_agreement(const std::vector<Rating>& ratings) {
     const Round& round = ctx_.round;
     agreement_->Show(round.raters.size() >= 2);
+    agreement_plain_.clear();
     if (round.raters.size() < 2) return;
     if (!reports::every_rater_done(*ctx_.scale, round, ratings) && round.status == RoundStatus::Draft) {
         agreement_->SetLabel(_("The agreement between the raters is shown here once every rater has rated every item."));
+        agreement_plain_ = utf8(agreement_->GetLabel());
         return;
     }
     wxString text = _("Agreement between the raters, before the consensus:");
     for (const reports::RaterPair& p : reports::round_agreement(*ctx_.scale, round, ratings))
         text += "\n" + wx(reports::agreement_sentence(p.a.name, p.b.name, p.stats, translator()));
+    agreement_plain_ = utf8(text);
     agreement_->SetLabel(text);
     agreement_->Wrap(std::max(GetClientSize().x - FromDIP(12), FromDIP(600)));
     Layout();

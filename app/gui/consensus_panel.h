@@ -39,6 +39,7 @@ private:
     wxCheckBox* only_flagged_ = nullptr;
     wxStaticText* summary_ = nullptr;
     wxStaticText* agreement_ = nullptr;  // per rater pair, once every rater is done
+    std::string agreement_plain_;        // its text before wrapping
     wxListView* list_ = nullptr;
     ItemEditor* editor_ = nullptr;
     std::vector<std::string> rows_;  // item ids in list order
