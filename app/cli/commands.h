@@ -43,6 +43,8 @@ int grouping_remove(Args& args, Context& ctx);
 int reviews_due(Args& args, Context& ctx);
 int history_command(Args& args, Context& ctx);
 
+int agreement_command(Args& args, Context& ctx);
+int report_agreement(Args& args, Context& ctx);
 int report_round(Args& args, Context& ctx);
 int report_trend(Args& args, Context& ctx);
 int report_county(Args& args, Context& ctx);

@@ -82,6 +82,11 @@ const std::vector<Command>& commands() {
          outcomes_set},
         {"outcomes remove", N_("remove a team's outcomes for a quarter: --db FILE --team ID --quarter 2025Q3"),
          outcomes_remove},
+        {"agreement", N_("how far a round's raters agree, one line per pair: --db FILE --round ID. Prints "
+                         "pair<TAB>rater A<TAB>rater B<TAB>n<TAB>exact %<TAB>within one level %<TAB>quadratic-weighted "
+                         "kappa, then mad<TAB>rater A<TAB>rater B<TAB>mean absolute difference; n counts the items both "
+                         "rated with a level, numbers always with '.', \"undefined\" where a figure cannot be computed"),
+         agreement_command},
         {"report round", N_("round report: --db FILE --round ID --out FILE.pdf|FILE.html [--lang sv|en]"), report_round},
         {"report trend", N_("trend report for a team: --db FILE --team ID [--scale ID] --out FILE.pdf|FILE.html"), report_trend},
         {"report county", N_("county comparison: --db FILE --scale ID [--from DATE --to DATE] [--method se|ips] "
@@ -89,6 +94,10 @@ const std::vector<Command>& commands() {
                              "[--grouping NAME] [--only GROUPING] [--county CODE|all] [--coded [--seed N] "
                              "[--min-teams N] [--key FILE.csv|FILE.pdf|FILE.html]] --out FILE.pdf|FILE.html"),
          report_county},
+        {"report agreement", N_("how far reviewers agree in a county, per reviewer pair and round, with the items "
+                                "to calibrate and self-assessments against external reviews: --db FILE --scale ID "
+                                "[--from DATE --to DATE] [--county CODE] --out FILE.pdf|FILE.html"),
+         report_agreement},
         {"report plan", N_("improvement plan: --db FILE --round ID --out FILE.pdf|FILE.html"), report_plan},
         {"report scorecard", N_("one-page scorecard for a team: --db FILE --team ID --out FILE.pdf|FILE.html"),
          report_scorecard},

@@ -1,9 +1,11 @@
 // fidelis-cli report …: the reports, as PDF or HTML by the --out extension.
 #include "commands.h"
 
+#include "reports/agreement.h"
 #include "reports/render.h"
 #include "reports/reports.h"
 #include "base/atomic_file.h"
+#include "base/error.h"
 #include "base/i18n.h"
 
 #include <algorithm>
@@ -71,7 +73,50 @@ int write_report(Args& args, Context& ctx,
     return 0;
 }
 
+// A statistic for `agreement`'s machine-readable lines: always a '.', whatever --lang says;
+// "undefined" where it cannot be computed (no common item, or kappa without expected
+// disagreement), never NaN.
+std::string statistic(std::optional<double> v, int decimals) {
+    return v ? format_decimal(*v, decimals, "en") : std::string("undefined");
+}
+
 }  // namespace
+
+int agreement_command(Args& args, Context& ctx) {
+    Store::OpenOptions read_only;
+    read_only.read_only = true;
+    Store store = Store::open(args.required("--db"), read_only);
+    const Id round_id = id_option(args, "--round");
+    args.finish();
+    const Round round = store.round(round_id);
+    if (round.raters.size() < 2)
+        throw Error(format(trn(N_("Round {1} has {2} rater; agreement needs two raters or more who rated on their own."),
+                               N_("Round {1} has {2} raters; agreement needs two raters or more who rated on their own."),
+                               static_cast<unsigned long>(round.raters.size())),
+                           {std::to_string(round_id), std::to_string(round.raters.size())}));
+    for (const reports::RaterPair& p : reports::round_agreement(store, round_id)) {
+        const auto pct = [](std::optional<double> share) {
+            return share ? std::optional<double>(*share * 100.0) : std::nullopt;
+        };
+        ctx.out << "pair\t" << p.a.name << '\t' << p.b.name << '\t' << p.stats.n << '\t'
+                << statistic(pct(p.stats.exact_share()), 1) << '\t' << statistic(pct(p.stats.within_one_share()), 1) << '\t'
+                << statistic(p.stats.kappa, 3) << '\n'
+                << "mad\t" << p.a.name << '\t' << p.b.name << '\t' << statistic(p.stats.mean_abs_difference, 2) << '\n';
+    }
+    return 0;
+}
+
+int report_agreement(Args& args, Context& ctx) {
+    reports::AgreementQuery q;
+    return write_report(
+        args, ctx, [&](Store& s, const std::string& out, const auto& o) { reports::write_agreement_report(s, q, out, o); },
+        [&](Args& a) {
+            q.scale_id = a.required("--scale");
+            q.from = date_option(a, "--from");
+            q.to = date_option(a, "--to");
+            q.county_code = a.option("--county").value_or("");
+        });
+}
 
 int report_round(Args& args, Context& ctx) {
     Id round = 0;

@@ -2,6 +2,7 @@
 
 #include "item_editor.h"
 #include "base/i18n.h"
+#include "reports/agreement.h"
 #include "ui.h"
 
 #include <wx/checkbox.h>
@@ -32,8 +33,12 @@ ConsensusPanel::ConsensusPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(pa
     split->SplitHorizontally(list_, editor_, FromDIP(260));
     split->SetSashGravity(0.4);
 
+    agreement_ = new wxStaticText(this, wxID_ANY, "");
+    name_for_screen_readers(agreement_, _("Agreement between the raters"));
+
     auto* v = new wxBoxSizer(wxVERTICAL);
     v->Add(top, 0, wxEXPAND | wxALL, FromDIP(6));
+    v->Add(agreement_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(6));
     v->Add(split, 1, wxEXPAND);
     SetSizer(v);
 
@@ -53,8 +58,35 @@ ConsensusPanel::ConsensusPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(pa
 
 void ConsensusPanel::refresh() {
     by_item_.clear();
-    for (Rating& r : ctx_.store().ratings(ctx_.id)) by_item_[r.item_id][r.rater_id] = std::move(r);
+    const std::vector<Rating> ratings = ctx_.store().ratings(ctx_.id);
+    for (const Rating& r : ratings) by_item_[r.item_id][r.rater_id] = r;
+    show_agreement(ratings);
     fill();
+}
+
+std::string ConsensusPanel::agreement_text() const {
+    return agreement_plain_;
+}
+
+// Once the raters are done (every item rated or marked "cannot rate", or the round has
+// moved on), how far each pair was apart; before that the figures would still change.
+void ConsensusPanel::show_agreement(const std::vector<Rating>& ratings) {
+    const Round& round = ctx_.round;
+    agreement_->Show(round.raters.size() >= 2);
+    agreement_plain_.clear();
+    if (round.raters.size() < 2) return;
+    if (!reports::every_rater_done(*ctx_.scale, round, ratings) && round.status == RoundStatus::Draft) {
+        agreement_->SetLabel(_("The agreement between the raters is shown here once every rater has rated every item."));
+        agreement_plain_ = utf8(agreement_->GetLabel());
+        return;
+    }
+    wxString text = _("Agreement between the raters, before the consensus:");
+    for (const reports::RaterPair& p : reports::round_agreement(*ctx_.scale, round, ratings))
+        text += "\n" + wx(reports::agreement_sentence(p.a.name, p.b.name, p.stats, translator()));
+    agreement_plain_ = utf8(text);
+    agreement_->SetLabel(text);
+    agreement_->Wrap(std::max(GetClientSize().x - FromDIP(12), FromDIP(600)));
+    Layout();
 }
 
 std::vector<std::string> ConsensusPanel::flagged() const {

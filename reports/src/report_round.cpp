@@ -3,8 +3,10 @@
 #include "report_common.h"
 
 #include "base/i18n.h"
+#include "reports/agreement.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 
 namespace fidelis::reports {
@@ -29,6 +31,7 @@ public:
         progress(0.3);
         flow.new_page();
         method();
+        agreement();
         score_table();
         progress(0.5);
         flow.heading(t.tr("Item profile"), 1);
@@ -152,6 +155,28 @@ private:
         flow.label_value(t.tr("Scale"), a.scale->title.get(lang) + ", " + t.tr("edition") + " " + a.scale->edition + ". " +
                                              a.scale->citation);
         flow.label_value(t.tr("Definition"), format(t.tr("content hash {1}"), {a.scale->content_hash.substr(0, 16)}));
+        flow.space(6);
+    }
+
+    // A multi-rater round: how far each pair's own ratings were apart before the consensus.
+    void agreement() {
+        if (a.round.raters.size() < 2) return;
+        flow.heading(t.tr("Agreement between the raters"), 2);
+        flow.paragraph(t.tr("How far the raters' own ratings were apart before they agreed the consensus, over the "
+                            "items both rated with a level. Weighted kappa 1 is full agreement, 0 no better than "
+                            "chance."),
+                       Style::lead());
+        for (const RaterPair& p : round_agreement(*a.scale, a.round, store.ratings(a.round.id))) {
+            const auto isolated = [](const std::string& name) { return "\u2068" + name + "\u2069"; };
+            flow.paragraph(agreement_sentence(isolated(p.a.name), isolated(p.b.name), p.stats, t));
+            std::string far;
+            for (const LevelPair& x : p.items)
+                if (std::abs(x.a - x.b) >= 2)
+                    far += (far.empty() ? "" : ", ") + x.item_id + " (" + std::to_string(x.a) + "/" + std::to_string(x.b) + ")";
+            if (!far.empty())
+                flow.paragraph(format(t.tr("Two levels or more apart: {1}. Topics for the reviewers' debrief."), {far}),
+                               Style::small(), 12);
+        }
         flow.space(6);
     }
 

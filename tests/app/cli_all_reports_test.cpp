@@ -255,6 +255,7 @@ std::vector<Report> demo_reports(const std::string& db) {
         {"plan-empty", {"plan", "--round", id(draft)}, {}},
         {"scorecard", {"scorecard", "--team", id(eksjo)}, {*l.latest(eksjo)}},
         {"scorecards", {"scorecards"}, latest_of_every_team(l)},
+        {"agreement", {"agreement", "--scale", "ips-25"}, {}},
     };
 }
 
@@ -283,6 +284,7 @@ std::vector<Report> hostile_reports(const std::string& db) {
         {"scorecard", {"scorecard", "--team", id(h.arabic_team)}, {*l.latest(h.arabic_team)}},
         {"scorecard-script", {"scorecard", "--team", id(h.script_team)}, {*l.latest(h.script_team)}},
         {"scorecards", {"scorecards"}, latest_of_every_team(l)},
+        {"agreement", {"agreement", "--scale", "ips-25"}, {}},
     };
 }
 

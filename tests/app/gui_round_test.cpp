@@ -98,6 +98,12 @@ TEST_CASE("A whole round through the window, by keyboard, and everything is ther
     // 3. Consensus (Alt+2): S3 is flagged, the raters differ by two.
     key('2', wxMOD_ALT);
     REQUIRE(page->tab() == RoundPage::ConsensusTab);
+    // Both raters are done, so the tab shows how far they were apart (S3 two levels, V4 one),
+    // in the window's language: Swedish here.
+    INFO(page->consensus()->agreement_text());
+    CHECK(page->consensus()->agreement_text().find(
+              "Anna Berg och Omar Haddad: 25 punkter bedömda av båda. Samma nivå på 23 (92\u00a0%), inom en nivå på "
+              "24 (96\u00a0%); viktad kappa 0,79; genomsnittlig absolut skillnad 0,12 nivåer.") != std::string::npos);
     CHECK(page->consensus()->flagged() == std::vector<std::string>{"S3"});
     for (int i = 0; i < 25; ++i) {
         page->consensus()->select(page->context().scale->items[std::size_t(i)].id);

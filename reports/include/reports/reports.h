@@ -2,6 +2,7 @@
 // The reports. Each takes the store, what to report on, the output path and options, and
 // writes a PDF or an HTML file as the path's extension says (.pdf, .html); each writes
 // through a temporary file, so a failed report leaves nothing behind.
+#include "reports/agreement.h"
 #include "reports/analysis.h"
 #include "reports/plans_overview.h"
 #include "base/progress.h"
@@ -37,5 +38,10 @@ void write_scorecard(Store& store, Id team, const std::string& path, const Repor
 // A booklet for the network meeting: a cover listing the teams, then one page per team with
 // a completed round (of `scale_id`; empty: each team's latest completed round of any scale).
 void write_scorecards(Store& store, const std::string& scale_id, const std::string& path, const ReportOptions& options);
+
+// How far reviewers agree in a county: per reviewer pair and round, the items to calibrate,
+// ICC of totals, and self-assessments against the nearest external review (agreement.h).
+void write_agreement_report(Store& store, const AgreementQuery& query, const std::string& path,
+                            const ReportOptions& options);
 
 }  // namespace fidelis::reports
