@@ -114,8 +114,8 @@ TEST_CASE("CSV cells a spreadsheet would run as formulas start with an apostroph
     REQUIRE(cli({"csv", "--db", db, "--out", out}).exit_code == 0);
     const std::string csv = read_file(out);
     CHECK_THAT(csv, Catch::Contains(";\"'=HYPERLINK(\"\"http://example.invalid\"\";\"\"Jönköping\"\")\";"));
-    CHECK_THAT(csv, Catch::Contains(";'@Anna;4;0;'+SUM(A1:A9)\r\n"));
-    CHECK_THAT(csv, Catch::Contains(";'@Anna;3;0;'-2 sedan förra året\r\n"));
+    CHECK_THAT(csv, Catch::Contains(";'@Anna;4;0;'+SUM(A1:A9);;\r\n"));
+    CHECK_THAT(csv, Catch::Contains(";'@Anna;3;0;'-2 sedan förra året;;\r\n"));
     CHECK_THAT(csv, !Catch::Contains(";=") && !Catch::Contains(";+") && !Catch::Contains(";@"));
 }
 
