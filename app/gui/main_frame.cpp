@@ -53,6 +53,7 @@ enum {
     ID_COUNTY = ID_TAB_FIRST + 5,
     ID_PLANS,
     ID_REPORT_PLANS,
+    ID_REPORT_AGREEMENT,
     ID_REPORT_ROUND,
     ID_REPORT_PLAN,
     ID_REPORT_TREND,
@@ -180,6 +181,7 @@ void MainFrame::build_menus() {
     reports_menu->Append(ID_REPORT_COUNTY, _("&County comparison…"));
     reports_menu->Append(ID_REPORT_CODED, _("Co&ded county comparison…"));
     reports_menu->Append(ID_REPORT_PLANS, _("Plans o&verview…"));
+    reports_menu->Append(ID_REPORT_AGREEMENT, _("Reviewer &agreement…"));
 
     auto* help = new wxMenu;
     help->Append(ID_GUIDE, _("&User guide"));
@@ -543,6 +545,14 @@ void MainFrame::on_menu(wxCommandEvent& e) {
     case ID_REOPEN: if (need_round()) round->result()->reopen(); break;
     case ID_COUNTY: show_county(); break;
     case ID_PLANS: show_plans(); break;
+    case ID_REPORT_AGREEMENT: {
+        // The county view's scale and period, when it is shown; else IPS-25, every round.
+        ReportRequest r;
+        r.kind = ReportKind::Agreement;
+        if (auto* c = county_page()) r.county = c->query();
+        report(r);
+        break;
+    }
     case ID_REPORT_PLANS: {
         ReportRequest r;
         r.kind = ReportKind::PlansOverview;

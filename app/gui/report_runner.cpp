@@ -38,6 +38,7 @@ std::string suggested_file_name(Session& session, const ReportRequest& request) 
         break;
     }
     case ReportKind::PlansOverview: name = _("plans overview"); break;
+    case ReportKind::Agreement: name = _("reviewer agreement"); break;
     }
     return paths::safe_file_name(utf8(name)) + ".pdf";
 }
@@ -67,6 +68,14 @@ std::string run_report(wxWindow* parent, Session& session, const ReportRequest& 
         case ReportKind::County: reports::write_county_report(store, request.county, path, options); break;
         case ReportKind::Plan: reports::write_plan_report(store, request.id, path, options); break;
         case ReportKind::Scorecard: reports::write_scorecard(store, request.id, path, options); break;
+        case ReportKind::Agreement: {
+            reports::AgreementQuery q;
+            if (!request.county.scale_id.empty()) q.scale_id = request.county.scale_id;
+            q.from = request.county.from;
+            q.to = request.county.to;
+            reports::write_agreement_report(store, q, path, options);
+            break;
+        }
         case ReportKind::PlansOverview: {
             reports::PlansQuery q;
             q.today = options.today;

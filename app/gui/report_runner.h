@@ -11,12 +11,12 @@ namespace fidelis::gui {
 
 class Session;
 
-enum class ReportKind { Round, Trend, County, Plan, Scorecard, PlansOverview };
+enum class ReportKind { Round, Trend, County, Plan, Scorecard, PlansOverview, Agreement };
 
 struct ReportRequest {
     ReportKind kind = ReportKind::Round;
     Id id = 0;                    // the round or the team
-    reports::CountyQuery county;  // for county reports
+    reports::CountyQuery county;  // for county reports (its scale and period also for the agreement report)
     std::string file_name;        // suggested; empty: suggested_file_name()
 };
 

@@ -76,6 +76,8 @@ TEST_CASE("A Swedish window offers Swedish file names that say what the report i
     CHECK(suggested_file_name(d.session, r) == team.name + " förbättringsplan " + round.assessed_on.iso() + ".pdf");
     r.kind = ReportKind::PlansOverview;
     CHECK(suggested_file_name(d.session, r) == "planöversikt.pdf");
+    r.kind = ReportKind::Agreement;
+    CHECK(suggested_file_name(d.session, r) == "samstämmighet mellan granskare.pdf");
     r.kind = ReportKind::County;
     r.county.scale_id = "ips-25";
     r.county.coded = true;
