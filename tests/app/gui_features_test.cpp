@@ -46,17 +46,7 @@ std::string drawn_label(wxWindow* button) {
     return text;
 }
 
-struct Demo : TestWindow {
-    explicit Demo(const std::string& lang = "sv")
-        : TestWindow("demo.fidelis", [](const std::string& path) { Store s = create_demo(path); }, lang) {}
-    Id round_of(const std::string& team, int year) {
-        for (const Team& t : session.store->teams())
-            if (t.name == team)
-                for (const Round& r : session.store->rounds_of_team(t.id))
-                    if (r.assessed_on.year == year) return r.id;
-        return 0;
-    }
-};
+using Demo = DemoWindow;
 
 }  // namespace
 

@@ -22,10 +22,7 @@ using namespace fidelis::test;
 
 namespace {
 
-struct Demo : TestWindow {
-    explicit Demo(const std::string& lang = "sv")
-        : TestWindow("demo.fidelis", [](const std::string& path) { Store s = create_demo(path); }, lang) {}
-};
+using Demo = DemoWindow;
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include "gui_support.h"
 #include "language.h"
+#include "store/demo.h"
 #include "ui.h"
 
 #include <cstdlib>
@@ -41,6 +42,17 @@ void TestWindow::close() {
     frame = nullptr;
     pump(200);
     session.store.reset();
+}
+
+DemoWindow::DemoWindow(const std::string& lang)
+    : TestWindow("demo.fidelis", [](const std::string& path) { Store s = create_demo(path); }, lang) {}
+
+Id DemoWindow::round_of(const std::string& team, int year) {
+    for (const Team& t : session.store->teams())
+        if (t.name == team)
+            for (const Round& r : session.store->rounds_of_team(t.id))
+                if (r.assessed_on.year == year) return r.id;
+    return 0;
 }
 
 }  // namespace fidelis::test

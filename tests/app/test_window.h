@@ -29,4 +29,11 @@ struct TestWindow {
     void close();
 };
 
+// The window on a fresh demo county, the fixture most window tests start from.
+struct DemoWindow : TestWindow {
+    explicit DemoWindow(const std::string& lang = "sv");
+    // The team's round assessed in that year; 0 when there is none.
+    Id round_of(const std::string& team, int year);
+};
+
 }  // namespace fidelis::test
