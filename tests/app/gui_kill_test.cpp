@@ -77,7 +77,7 @@ TEST_CASE("Killing the window mid-assessment loses nothing shown as saved", "[gu
         // A rater working fast: a level, the next item, a level, the next item…
         std::vector<std::string> keys = {"xdotool", "key", "--delay", "35"};
         for (int i = 0; i < 25; ++i) {
-            keys.push_back(std::to_string(1 + (i + run_no) % 5));
+            keys.push_back(std::to_string(1 + (i + run_no) % 4));  // SEQF has four levels
             keys.push_back("Next");
         }
         keys[0] = "/usr/bin/xdotool";
