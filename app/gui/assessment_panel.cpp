@@ -13,6 +13,9 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
+#include <wx/time.h>
+
+#include <optional>
 
 namespace fidelis::gui {
 
@@ -51,7 +54,8 @@ AssessmentPanel::AssessmentPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(
     auto* v = new wxBoxSizer(wxVERTICAL);
     v->Add(top, 0, wxEXPAND | wxALL, FromDIP(6));
     v->Add(split, 1, wxEXPAND);
-    v->Add(wrapped_text(this, _("Keys: 1–5 rate · Page Up/Page Down or Ctrl+arrows move · Ctrl+U next unrated · "
+    v->Add(wrapped_text(this, _("Keys: 1–5 rate (on an item with inputs they go to the first input) · Page Up/Page Down "
+                                "or Ctrl+arrows move · letters in the list find an item · Ctrl+U next unrated · "
                                 "Ctrl+Shift+R next rater. Everything is saved as you type.")),
            0, wxEXPAND | wxALL, FromDIP(6));
     SetSizer(v);
@@ -141,8 +145,14 @@ void AssessmentPanel::go_to(std::size_t index) {
         list_->Focus(long(current_));
     }
     list_->EnsureVisible(long(current_));
+    // The editor is built anew; a field in it that had the keyboard goes with it, and the
+    // keys would go nowhere. They go to the item list instead, where digits rate. Only then:
+    // focusing a window not yet shown leaves GTK delivering no keys to it at all.
+    wxWindow* focus = FindFocus();
+    const bool was_in_editor = focus && (focus == editor_ || editor_->IsDescendant(focus));
     const Item& item = ctx_.scale->items[current_];
     editor_->show(item, saved_rating(item.id));
+    if (was_in_editor) list_->SetFocus();
 }
 
 void AssessmentPanel::focus_items() { list_->SetFocus(); }
@@ -210,10 +220,52 @@ void AssessmentPanel::save(const Rating& rating) {
     }
 }
 
+bool AssessmentPanel::find_by_typing(wxChar c, bool digit) {
+    const long long now = wxGetLocalTimeMillis().GetValue();
+    const bool going_on = !typed_.empty() && now - typed_at_ms_ < 1500;
+    // A digit only goes on with what letters began ("V1" + "4"); alone it rates.
+    if (digit && !going_on) return false;
+    typed_ = (going_on ? typed_ : wxString()) + wxString(c).Upper();
+    typed_at_ms_ = now;
+    const auto& items = ctx_.scale->items;
+    const std::string& lang = ctx_.session.lang;
+    auto find = [&]() -> std::optional<std::size_t> {
+        // The id first ("S3"), then the name's beginning ("Sam…").
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (wx(items[i].id).Upper().StartsWith(typed_)) return i;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (wx(items[i].name.get(lang)).Upper().StartsWith(typed_)) return i;
+        return std::nullopt;
+    };
+    std::optional<std::size_t> found = find();
+    // A letter that leads nowhere after what was typed begins a new search ("S5" then "V").
+    if (!found && !digit && typed_.size() > 1) {
+        typed_ = wxString(c).Upper();
+        found = find();
+    }
+    if (found) {
+        go_to(*found);
+        // TRANSLATORS: {1} is what was typed in the item list, {2} the item it found.
+        ctx_.session.status(fmt(_("“{1}” found {2}. A digit typed straight after letters goes on finding and does not rate."),
+                                {typed_, wx(items[*found].id)}));
+    } else {
+        ctx_.session.status(fmt(_("No item starts with “{1}”; nothing was rated."), {typed_}));
+    }
+    return true;
+}
+
 bool AssessmentPanel::handle_key(wxKeyEvent& e) {
     const int key = e.GetKeyCode();
     wxWindow* focus = FindFocus();
     const bool typing = dynamic_cast<wxTextCtrl*>(focus) != nullptr;
+    // Typing in the item list finds items; the list's own type-ahead never sees the keys.
+    const bool on_list = focus && (focus == list_ || list_->IsDescendant(focus));
+    if (on_list && !e.ControlDown() && !e.AltDown()) {
+        const wxChar c = e.GetUnicodeKey();
+        const bool digit_key = c >= '0' && c <= '9';
+        if (c != WXK_NONE && c > ' ' && (wxIsalpha(c) || digit_key) && find_by_typing(c, digit_key)) return true;
+        if (c == ' ' || key == WXK_UP || key == WXK_DOWN || key == WXK_HOME || key == WXK_END) typed_.clear();
+    }
     if (key == WXK_PAGEDOWN || (e.ControlDown() && key == WXK_RIGHT && !typing)) {
         next();
         return true;
@@ -235,8 +287,7 @@ bool AssessmentPanel::handle_key(wxKeyEvent& e) {
     const bool numpad = key >= WXK_NUMPAD1 && key <= WXK_NUMPAD9;
     if ((digit || numpad) && !e.AltDown() && (!typing || e.ControlDown())) {
         const int level = digit ? key - '0' : key - WXK_NUMPAD0;
-        if (!rate(level))
-            ctx_.session.status(_("This item's level follows from what was entered; clear it to pick a level."));
+        if (const wxString why = editor_->key_level(level); !why.empty()) ctx_.session.status(why);
         return true;
     }
     return false;

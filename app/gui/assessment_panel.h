@@ -1,7 +1,10 @@
 #pragma once
 // The assessment: the list of all items with their state for the active rater, and the
-// current item beside it. Keyboard first: 1–5 rate, Page Up/Page Down and Ctrl+arrows move
-// between items, Ctrl+U jumps to the next unrated item. Every change is saved at once.
+// current item beside it. Keyboard first: 1–5 rate an item whose level is chosen directly
+// (on an item with inputs they go to its first input), Page Up/Page Down and Ctrl+arrows
+// move between items from any field, Ctrl+U jumps to the next unrated item. Letters typed
+// in the item list find an item by its id ("V14"); a digit typed straight after them goes on
+// finding, so a mistyped word never rates. Every change is saved at once.
 #include "round_context.h"
 
 #include <wx/panel.h>
@@ -24,6 +27,7 @@ public:
     void next() { go_to(current_ + 1); }
     void previous() { go_to(current_ == 0 ? 0 : current_ - 1); }
     void next_unrated();
+    // Chooses a level as a click on its anchor does (the keys go through handle_key).
     bool rate(int level);
     void set_rater(Id rater);
     void next_rater();
@@ -41,6 +45,8 @@ private:
     void save(const Rating& rating);
     Rating saved_rating(const std::string& item_id) const;
     void add_rater();
+    // Type-ahead in the item list: `c` extends what was typed; true when it was taken.
+    bool find_by_typing(wxChar c, bool digit);
 
     RoundContext& ctx_;
     std::size_t current_ = 0;
@@ -49,6 +55,8 @@ private:
     wxListView* list_ = nullptr;
     ItemEditor* editor_ = nullptr;
     std::map<std::string, Rating> ratings_;  // the active rater's, by item
+    wxString typed_;              // what type-ahead has found by, so far
+    long long typed_at_ms_ = 0;   // when its last character came
 };
 
 }  // namespace fidelis::gui

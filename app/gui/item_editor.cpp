@@ -42,6 +42,7 @@ void ItemEditor::build() {
     check_.begin();  // the marked controls go now; what they held is in held_
     DestroyChildren();
     levels_.clear();
+    no_level_ = nullptr;
     components_.clear();
     specialists_.clear();
     value_ = nullptr;
@@ -104,10 +105,12 @@ void ItemEditor::build() {
     }
     // The anchors as a choice of levels, each with its full text.
     auto* box = new wxStaticBoxSizer(wxVERTICAL, this, _("Level"));
+    no_level_ = new wxRadioButton(box->GetStaticBox(), wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
+    no_level_->Hide();
     for (const Level& l : scale.levels) {
         auto* row = new wxBoxSizer(wxHORIZONTAL);
         auto* rb = new wxRadioButton(box->GetStaticBox(), wxID_ANY, wxString::Format("%d", l.value), wxDefaultPosition,
-                                     wxDefaultSize, levels_.empty() ? wxRB_GROUP : 0);
+                                     wxDefaultSize, 0);
         const LocalText* anchor = scale.anchor_text(item, l.value);
         const wxString anchor_text = anchor ? wx(anchor->get(lang)) : wx(l.label.get(lang));
         name_for_screen_readers(rb, fmt(_("Level {1}: {2}"), {wxString::Format("%d", l.value), anchor_text}));
@@ -130,7 +133,7 @@ void ItemEditor::build() {
     if (numeric) {
         auto* row = new wxBoxSizer(wxHORIZONTAL);
         const wxString unit = wx(item.numeric->unit.get(lang));
-        value_ = new wxTextCtrl(this, wxID_ANY, rating_.input.value ? number(*rating_.input.value, item.numeric->decimals) : "");
+        value_ = new wxTextCtrl(this, wxID_ANY, rating_.input.value ? entered_number(*rating_.input.value) : "");
         add_labelled(this, row, unit.empty() ? _("Number:") : fmt(_("Number ({1}):"), {unit}), value_);
         derived_ = new wxStaticText(this, wxID_ANY, "");
         row->Add(derived_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
@@ -175,7 +178,7 @@ void ItemEditor::build() {
             wxString v_text;
             if (!refused && next < rating_.input.specialists.size()) {
                 specialist_values_[i] = rating_.input.specialists[next++];
-                v_text = number(*specialist_values_[i], item.numeric ? item.numeric->decimals : 0);
+                v_text = entered_number(*specialist_values_[i]);
             }
             auto* field = new wxTextCtrl(sbox->GetStaticBox(), wxID_ANY, v_text, wxDefaultPosition, FromDIP(wxSize(70, -1)));
             grid->Add(new wxStaticText(sbox->GetStaticBox(), wxID_ANY, fmt(_("Specialist {1}:"), {wxString::Format("%zu", i + 1)})),
@@ -356,11 +359,15 @@ void ItemEditor::sync_levels() {
     const auto derived = level_from_inputs(*item_, rating_.input);
     if (derived) rating_.input.level = derived;
     const bool locked = ctx_.read_only();
+    bool any = false;
     for (std::size_t i = 0; i < levels_.size(); ++i) {
         const int value = ctx_.scale->levels[i].value;
-        levels_[i]->SetValue(rating_.input.level == value && !rating_.input.cannot_rate);
+        const bool on = rating_.input.level == value && !rating_.input.cannot_rate;
+        if (on) levels_[i]->SetValue(true);  // GTK cannot clear a radio button, only select another
+        any = any || on;
         levels_[i]->Enable(!locked && !derived && !rating_.input.cannot_rate);
     }
+    if (!any && no_level_) no_level_->SetValue(true);
     if (derived_) {
         wxString text;
         if (item_->shape == ItemShape::PerSpecialist && !rating_.input.specialists.empty()) {
@@ -388,6 +395,36 @@ void ItemEditor::sync_levels() {
         derived_->SetLabel(text);
         if (item_->rule) derived_->Wrap(std::max(FromDIP(300), GetClientSize().x - FromDIP(80)));
     }
+}
+
+bool ItemEditor::has_inputs() const {
+    if (!item_) return false;
+    return value_ || !components_.empty() || !specialists_.empty() || (rule_inputs_ && rule_inputs_->first_control());
+}
+
+wxWindow* ItemEditor::first_input() const {
+    if (value_) return value_;
+    if (!components_.empty()) return components_.front();
+    if (!specialists_.empty()) return specialists_.front();
+    return rule_inputs_ ? rule_inputs_->first_control() : nullptr;
+}
+
+wxString ItemEditor::key_level(int level) {
+    if (!item_) return {};
+    const wxString id = wx(item_->id);
+    if (ctx_.read_only())
+        return fmt(_("{1} was not changed: the round is read-only (reopen it on the Result tab to change it)."), {id});
+    if (has_inputs()) {
+        // What was typed by mistake (a digit meant for a field) changes nothing.
+        if (wxWindow* first = first_input(); first && first->IsEnabled()) first->SetFocus();
+        return fmt(_("{1} was not rated with the key: its level follows from what is entered, so the keyboard went to "
+                     "its first input. When there is nothing to enter, choose the level under Level."),
+                   {id});
+    }
+    if (!ctx_.scale->level(level))
+        return fmt(_("There is no level {1}."), {wxString::Format("%d", level)});
+    pick_level(level);
+    return {};
 }
 
 bool ItemEditor::pick_level(int level) {

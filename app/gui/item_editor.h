@@ -32,8 +32,15 @@ public:
     // Shows the item with the rater's saved rating (rater_id may be consensus_rater).
     void show(const Item& item, const Rating& rating);
     const Rating& rating() const { return rating_; }
-    // Picks a level as the keyboard's 1–5 do; false when the item's inputs decide it.
+    // Picks a level as a click on its anchor does; false when the item's inputs decide it.
     bool pick_level(int level);
+    // A digit key: rates an item whose level is chosen directly. An item with inputs
+    // (numbers, components, a rule) is not rated by a stray digit: the keyboard goes to its
+    // first input instead. Returns what the status bar should say; empty when rated.
+    wxString key_level(int level);
+    // True when the item has inputs that set its level (a number, components, a rule,
+    // one value per specialist), so that its level is not chosen directly by a key.
+    bool has_inputs() const;
 
     std::function<void(const Rating&)> on_change;
 
@@ -57,6 +64,7 @@ private:
     Key key() const;
     wxString prefix(const Key& key) const;  // "S3: ", or "S3 (Anna Berg): "
     wxTextCtrl* input_field(int index) const;
+    wxWindow* first_input() const;
 
     RoundContext& ctx_;
     FieldCheck check_;
@@ -67,6 +75,8 @@ private:
     Rating rating_;
     bool loading_ = false;
     std::vector<wxRadioButton*> levels_;
+    // GTK always shows one button of a group selected: this hidden one is, while no level is.
+    wxRadioButton* no_level_ = nullptr;
     wxStaticText* derived_ = nullptr;
     wxTextCtrl* value_ = nullptr;
     std::vector<wxCheckBox*> components_;

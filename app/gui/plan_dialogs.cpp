@@ -1,6 +1,7 @@
 #include "plan_dialogs.h"
 
 #include "base/i18n.h"
+#include "reports/goal_suggestions.h"
 #include "session.h"
 #include "ui.h"
 
@@ -30,7 +31,7 @@ std::string chosen_item(const wxChoice* c, const Scale& scale, bool allow_none) 
 }  // namespace
 
 GoalDialog::GoalDialog(wxWindow* parent, Session& session, const Scale& scale, const PlanGoal& g)
-    : wxDialog(parent, wxID_ANY, _("Goal")), scale_(scale), check_(&session) {
+    : wxDialog(parent, wxID_ANY, _("Goal")), scale_(scale), lang_(session.lang), check_(&session) {
     const std::string& lang = session.lang;
     auto* body = form_grid(this);
     item = item_choice(this, scale, lang, g.item_id, false);
@@ -47,10 +48,29 @@ GoalDialog::GoalDialog(wxWindow* parent, Session& session, const Scale& scale, c
     description = new wxTextCtrl(this, wxID_ANY, wx(g.description), wxDefaultPosition, FromDIP(wxSize(360, 60)), wxTE_MULTILINE);
     add_labelled(this, body, _("Description:"), description);
     finish_dialog(this, body, check_.make_line(this));
+    if (g.target_level) described_ = wx(reports::goal_description(scale, g.item_id, *g.target_level, lang_));
+    describe();
+    item->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
+        e.Skip();
+        describe();
+    });
+    target->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
+        e.Skip();
+        describe();
+    });
     check_.recheck_while_refused(this, [this] {
         PlanGoal ignored;
         read(ignored);
     });
+}
+
+void GoalDialog::describe() {
+    const wxString typed = description->GetValue();
+    if (!typed.empty() && typed != described_) return;  // the user's own words stay
+    const int t = target->GetSelection();
+    if (t < 0) return;
+    described_ = wx(reports::goal_description(scale_, chosen_item(item, scale_, false), scale_.levels[std::size_t(t)].value, lang_));
+    description->ChangeValue(described_);
 }
 
 bool GoalDialog::TransferDataFromWindow() {

@@ -27,7 +27,12 @@ public:
     wxTextCtrl* description;
 
 private:
+    // What the target level means for the chosen item; it fills the description while the
+    // description is empty or still the one filled in before.
+    void describe();
     const Scale& scale_;
+    std::string lang_;
+    wxString described_;  // the description last filled in
     FieldCheck check_;
 };
 

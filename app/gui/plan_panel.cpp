@@ -2,6 +2,7 @@
 
 #include "plan_dialogs.h"
 #include "reports/analysis.h"
+#include "reports/goal_suggestions.h"
 #include "base/i18n.h"
 #include "ui.h"
 
@@ -50,8 +51,9 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
     auto* gb = new wxWrapSizer(wxHORIZONTAL);
     auto* add_goal_button = new wxButton(gbox->GetStaticBox(), wxID_ANY, _("Add goal…"));
     auto* suggest = new wxButton(gbox->GetStaticBox(), wxID_ANY, _("Suggest from weakest and declining items"));
+    auto* edit_goal_button = new wxButton(gbox->GetStaticBox(), wxID_ANY, _("Edit goal…"));
     auto* remove_goal = new wxButton(gbox->GetStaticBox(), wxID_ANY, _("Remove goal"));
-    for (wxButton* b : {add_goal_button, suggest, remove_goal}) gb->Add(b, 0, wxRIGHT | wxBOTTOM, gap);
+    for (wxButton* b : {add_goal_button, edit_goal_button, suggest, remove_goal}) gb->Add(b, 0, wxRIGHT | wxBOTTOM, gap);
     gbox->Add(gb, 0, wxEXPAND | wxTOP, FromDIP(4));
     v->Add(gbox, 0, wxEXPAND | wxBOTTOM, gap);
 
@@ -68,9 +70,12 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
     auto* add = new wxButton(abox->GetStaticBox(), wxID_ANY, _("Add action…"));
     auto* edit = new wxButton(abox->GetStaticBox(), wxID_ANY, _("Edit…"));
     auto* remove = new wxButton(abox->GetStaticBox(), wxID_ANY, _("Remove action"));
+    auto* undo = new wxButton(abox->GetStaticBox(), wxID_ANY, _("Undo removal"));
+    undo_ = undo;
     auto* carry = new wxButton(abox->GetStaticBox(), wxID_ANY, _("Carry over unfinished actions…"));
     auto* report = new wxButton(abox->GetStaticBox(), wxID_ANY, _("Plan report…"));
-    for (wxButton* b : {add, edit, remove, carry, report}) ab->Add(b, 0, wxRIGHT | wxBOTTOM, gap);
+    for (wxButton* b : {add, edit, remove, undo, carry, report}) ab->Add(b, 0, wxRIGHT | wxBOTTOM, gap);
+    undo->Hide();
     abox->Add(ab, 0, wxEXPAND | wxTOP, FromDIP(4));
     v->Add(abox, 0, wxEXPAND);
     auto* outer = new wxBoxSizer(wxVERTICAL);
@@ -88,6 +93,9 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
     add_goal_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_goal(); });
     suggest->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { suggest_goals(); });
     remove_goal->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove_selected(true); });
+    edit_goal_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_goal(); });
+    goals_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { edit_goal(); });
+    undo->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { undo_remove(); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_action(); });
     edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_action(); });
     actions_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { edit_action(); });
@@ -137,6 +145,7 @@ void PlanPanel::refresh() {
         actions_->SetItem(row, 5, status);
     }
     fit_columns();
+    fit_goal_list();
     overdue_->SetLabel(overdue ? wxString::FromUTF8("⚠ ") + fmt(trn("{1} overdue action", "{1} overdue actions", unsigned(overdue)), {wxString::Format("%d", overdue)}) : wxString());
     FitInside();
     loading_ = false;
@@ -181,25 +190,35 @@ void PlanPanel::add_goal() {
 }
 
 void PlanPanel::suggest_goals() {
-    // The lowest items, and any item that fell since the previous round.
+    // The same suggestions the command line would make (reports::suggested_goals).
     const reports::RoundAnalysis a = reports::analyse_round(ctx_.store(), ctx_.id);
-    std::vector<std::string> ids = a.priorities;
-    for (const auto& ir : a.items)
-        if (ir.change() && *ir.change() < 0 && std::find(ids.begin(), ids.end(), ir.item_id) == ids.end()) ids.push_back(ir.item_id);
-    if (ids.size() > 4) ids.resize(4);
     try {
-        for (const auto& id : ids) {
-            if (std::any_of(plan_.goals.begin(), plan_.goals.end(), [&](const PlanGoal& g) { return g.item_id == id; })) continue;
-            const auto ir = std::find_if(a.items.begin(), a.items.end(), [&](const reports::ItemResult& x) { return x.item_id == id; });
-            PlanGoal g;
-            g.item_id = id;
-            g.current_level = ir->level;
-            g.target_level = ir->level ? std::optional<int>(std::min(ctx_.scale->max_level(), *ir->level + 1)) : std::nullopt;
-            g.target_date = ctx_.round.assessed_on.add_months(12);
-            ctx_.store().add_goal(ctx_.id, g);
-        }
+        for (const PlanGoal& g : reports::suggested_goals(a, plan_, ctx_.session.lang)) ctx_.store().add_goal(ctx_.id, g);
         ctx_.session.saved(_("suggested goals"));
         refresh();
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void PlanPanel::edit_goal() {
+    const long sel = goals_->GetFirstSelected();
+    if (sel < 0 || std::size_t(sel) >= plan_.goals.size()) return;
+    PlanGoal g = plan_.goals[std::size_t(sel)];
+    const std::string item_before = g.item_id;
+    GoalDialog dlg(this, ctx_.session, *ctx_.scale, g);
+    if (dlg.ShowModal() != wxID_OK || !dlg.read(g)) return;
+    if (g.item_id != item_before) {
+        // Another item: its current level is the one this round agreed.
+        const auto result = ctx_.store().result_ratings(ctx_.id);
+        const auto it = result.find(g.item_id);
+        g.current_level = it != result.end() && it->second.rated() ? it->second.level : std::nullopt;
+    }
+    try {
+        ctx_.store().update_goal(ctx_.id, g);
+        ctx_.session.saved(_("goal"));
+        refresh();
+        goals_->Select(sel);
     } catch (...) {
         show_error(this, std::current_exception());
     }
@@ -239,9 +258,30 @@ void PlanPanel::remove_selected(bool goal) {
     const long sel = list->GetFirstSelected();
     if (sel < 0) return;
     try {
-        if (goal) ctx_.store().remove_goal(ctx_.id, plan_.goals[std::size_t(sel)].id);
-        else ctx_.store().remove_action(ctx_.id, plan_.actions[std::size_t(sel)].id);
-        ctx_.session.saved(goal ? _("goal removed") : _("action removed"));
+        if (goal) {
+            ctx_.store().remove_goal(ctx_.id, plan_.goals[std::size_t(sel)].id);
+            ctx_.session.saved(_("goal removed"));
+        } else {
+            // Removed at once, and kept for Undo: an action holds more typing than a question is worth.
+            const PlanAction a = plan_.actions[std::size_t(sel)];
+            ctx_.store().remove_action(ctx_.id, a.id);
+            removed_ = a;
+            ctx_.session.status(fmt(_("Action removed: {1}. “Undo removal” brings it back."), {wx(a.what)}));
+        }
+        refresh();
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void PlanPanel::undo_remove() {
+    if (!removed_) return;
+    try {
+        PlanAction a = *removed_;
+        a.id = 0;  // the same action (its uuid) comes back, at the end of the list
+        ctx_.store().add_action(ctx_.id, a);
+        removed_.reset();
+        ctx_.session.saved(_("action restored"));
         refresh();
     } catch (...) {
         show_error(this, std::current_exception());
@@ -281,6 +321,27 @@ void PlanPanel::fit_columns() {
     };
     fit(actions_, {130, 110, 90, 90, 150}, 1);
     fit(goals_, {70, 70, 70, 100}, 4);
+}
+
+void PlanPanel::fit_goal_list() {
+    // Every goal in view (a plan has three or four), and room for one more row, so that an
+    // empty list still reads as a list.
+    const int rows = goals_->GetItemCount();
+    int row_height = GetCharHeight() + FromDIP(8);
+    int top = row_height + FromDIP(6);  // the column header
+    wxRect r;
+    if (rows > 0 && goals_->GetItemRect(0, r)) {
+        row_height = r.height;
+        top = r.y;
+    }
+    const int height = top + (rows + 1) * row_height + FromDIP(6);
+    if (goals_->GetMinSize().y != height) {
+        goals_->SetMinSize(wxSize(-1, height));
+        Layout();
+    }
+    undo_->Show(removed_.has_value());
+    Layout();
+    FitInside();
 }
 
 }  // namespace fidelis::gui

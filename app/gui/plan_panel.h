@@ -1,13 +1,16 @@
 #pragma once
 // The improvement plan: its header, goals tied to items (the weakest and declining items
-// are suggested), and actions with one responsible person, dates and status. Overdue
-// actions are marked with a sign and a word as well as colour.
+// are suggested, described by the target level's anchor), and actions with one responsible
+// person, dates and status. Goals and actions open for editing on a double-click or Enter;
+// a removed action can be brought back with Undo. Overdue actions are marked with a sign
+// and a word as well as colour.
 #include "field_check.h"
 #include "round_context.h"
 
 #include <wx/scrolwin.h>
 
 #include <functional>
+#include <optional>
 
 class wxListView;
 class wxTextCtrl;
@@ -23,6 +26,8 @@ public:
     void add_goal();
     void suggest_goals();
     void carry_over();
+    void edit_goal();
+    void undo_remove();
 
     std::function<void()> on_report;
 
@@ -31,6 +36,7 @@ private:
     void fit_columns();
     void edit_action();
     void remove_selected(bool goal);
+    void fit_goal_list();  // as tall as its rows, so that every goal shows without scrolling
 
     RoundContext& ctx_;
     ImprovementPlan plan_;
@@ -41,6 +47,8 @@ private:
     wxListView* goals_ = nullptr;
     wxListView* actions_ = nullptr;
     wxStaticText* overdue_ = nullptr;
+    wxWindow* undo_ = nullptr;               // "Undo removal", shown while there is one to undo
+    std::optional<PlanAction> removed_;      // the action last removed, for Undo
     FieldCheck check_;  // the header's dates
     bool loading_ = false;
 };

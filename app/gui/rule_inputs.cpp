@@ -16,11 +16,11 @@
 namespace fidelis::gui {
 namespace {
 
-// A stored number as the user's locale writes it (4.5 -> "4,5" in Swedish).
-wxString shown(const std::string& stored, const std::string& lang) {
-    std::string s = stored;
-    if (lang == "sv") std::replace(s.begin(), s.end(), '.', ',');
-    return wx(s);
+// A stored number ("4.5") as the user's language writes it ("4,5" in Swedish).
+wxString shown(const std::string& stored) {
+    double v = 0;
+    const auto res = std::from_chars(stored.data(), stored.data() + stored.size(), v);
+    return res.ec == std::errc() && res.ptr == stored.data() + stored.size() ? entered_number(v) : wx(stored);
 }
 
 }  // namespace
@@ -46,7 +46,7 @@ RuleInputs::RuleInputs(wxWindow* parent, wxSizer* sizer, const ItemRule& rule, c
             auto* row = new wxBoxSizer(wxHORIZONTAL);
             const std::size_t n = in.per_specialist ? specialists : 1;
             for (std::size_t i = 0; i < n; ++i) {
-                auto* f = new wxTextCtrl(parent, wxID_ANY, i < given.size() ? shown(given[i], lang) : wxString(),
+                auto* f = new wxTextCtrl(parent, wxID_ANY, i < given.size() ? shown(given[i]) : wxString(),
                                          wxDefaultPosition, parent->FromDIP(wxSize(70, -1)));
                 name_for_screen_readers(f, in.per_specialist ? fmt(_("{1}, specialist {2}"), {wx(in.label.get(lang)),
                                                                                               wxString::Format("%zu", i + 1)})
@@ -86,6 +86,13 @@ RuleInputs::RuleInputs(wxWindow* parent, wxSizer* sizer, const ItemRule& rule, c
         controls_.push_back(std::move(c));
     }
     sizer->Add(grid, 0, wxEXPAND | wxALL, parent->FromDIP(4));
+}
+
+wxWindow* RuleInputs::first_control() const {
+    if (controls_.empty()) return nullptr;
+    const Control& c = controls_.front();
+    if (c.choice) return c.choice;
+    return c.fields.empty() ? nullptr : c.fields.front();
 }
 
 InputValues RuleInputs::read(wxString& problem) const {

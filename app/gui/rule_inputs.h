@@ -26,6 +26,8 @@ public:
 
     // What the controls hold; `problem` is set (and the result empty) when a number cannot be read.
     InputValues read(wxString& problem) const;
+    // The first control, where the keyboard goes to enter the inputs.
+    wxWindow* first_control() const;
 
 private:
     struct Control {

@@ -95,5 +95,8 @@ wxString fmt(const wxString& pattern, std::initializer_list<wxString> args);
 
 // A number in the window's language: "3,5" in Swedish.
 wxString number(double value, int decimals);
+// A number as it was typed, to the last decimal it has, in the window's language: a
+// stored 22.5 shows as "22,5" in Swedish and "22.5" in English, never rounded to "22".
+wxString entered_number(double value);
 
 }  // namespace fidelis::gui

@@ -56,8 +56,10 @@ TEST_CASE("Killing the window mid-assessment loses nothing shown as saved", "[gu
     {
         Store s = Store::create(db, "06");
         Store::NewRound nr;
-        nr.team_id = s.add_team("0680", "IPS-teamet Jönköping", Method::IPS);
-        nr.scale = ScaleLibrary::discover().find("ips-25")->scale;
+        // A scale whose every level is chosen directly, so that every digit typed rates (on
+        // IPS-25 a digit on an item with inputs only goes to the input).
+        nr.team_id = s.add_team("0680", "Supported Employment Jönköping", Method::SE);
+        nr.scale = ScaleLibrary::discover().find("seqf-se")->scale;
         nr.assessed_on = *Date::try_parse("2026-11-10");
         nr.raters = {{"Anna Berg", ""}};
         round = s.create_round(nr);
@@ -75,7 +77,7 @@ TEST_CASE("Killing the window mid-assessment loses nothing shown as saved", "[gu
         // A rater working fast: a level, the next item, a level, the next item…
         std::vector<std::string> keys = {"xdotool", "key", "--delay", "35"};
         for (int i = 0; i < 25; ++i) {
-            keys.push_back(std::to_string(1 + (i + run_no) % 5));
+            keys.push_back(std::to_string(1 + (i + run_no) % 4));  // SEQF has four levels
             keys.push_back("Next");
         }
         keys[0] = "/usr/bin/xdotool";

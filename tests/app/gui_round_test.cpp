@@ -57,8 +57,12 @@ void type_levels(RoundPage* page, const int* levels) {
     page->assessment()->go_to(0);
     page->assessment()->focus_items();
     pump(100);
+    const Scale& scale = *page->context().scale;
     for (int i = 0; i < 25; ++i) {
-        key('0' + levels[i]);
+        // A digit rates an item whose level is chosen directly; on an item with inputs it only
+        // goes to the input, so those levels are chosen as a click on the anchor chooses them.
+        if (scale.items[std::size_t(i)].shape == ItemShape::Descriptive) key('0' + levels[i]);
+        else page->assessment()->rate(levels[i]);
         key(WXK_PAGEDOWN);
     }
     pump(100);
