@@ -146,8 +146,8 @@ void AssessmentPanel::go_to(std::size_t index) {
     }
     list_->EnsureVisible(long(current_));
     // The editor is built anew; a field in it that had the keyboard goes with it, and the
-    // keys would go nowhere. They go to the item list instead, where digits rate. Only then:
-    // focusing a window not yet shown leaves GTK delivering no keys to it at all.
+    // keys would go nowhere. They go to the item list instead, where digits rate. (Only then:
+    // focusing the list before the window is first shown leaves GTK delivering no keys.)
     wxWindow* focus = FindFocus();
     const bool was_in_editor = focus && (focus == editor_ || editor_->IsDescendant(focus));
     const Item& item = ctx_.scale->items[current_];
@@ -266,18 +266,17 @@ bool AssessmentPanel::handle_key(wxKeyEvent& e) {
         if (c != WXK_NONE && c > ' ' && (wxIsalpha(c) || digit_key) && find_by_typing(c, digit_key)) return true;
         if (c == ' ' || key == WXK_UP || key == WXK_DOWN || key == WXK_HOME || key == WXK_END) typed_.clear();
     }
-    if (key == WXK_PAGEDOWN || (e.ControlDown() && key == WXK_RIGHT && !typing)) {
-        next();
+    // A move from inside a control whose focused part wxWidgets does not name (the button
+    // inside a GTK choice) leaves the keyboard nowhere once the editor is rebuilt: it goes to
+    // the item list.
+    auto moved = [&](auto&& move) {
+        move();
+        if (!focus) list_->SetFocus();
         return true;
-    }
-    if (key == WXK_PAGEUP || (e.ControlDown() && key == WXK_LEFT && !typing)) {
-        previous();
-        return true;
-    }
-    if (e.ControlDown() && !e.ShiftDown() && (key == 'U' || key == 'u')) {
-        next_unrated();
-        return true;
-    }
+    };
+    if (key == WXK_PAGEDOWN || (e.ControlDown() && key == WXK_RIGHT && !typing)) return moved([this] { next(); });
+    if (key == WXK_PAGEUP || (e.ControlDown() && key == WXK_LEFT && !typing)) return moved([this] { previous(); });
+    if (e.ControlDown() && !e.ShiftDown() && (key == 'U' || key == 'u')) return moved([this] { next_unrated(); });
     if (e.ControlDown() && e.ShiftDown() && (key == 'R' || key == 'r')) {
         next_rater();
         return true;
