@@ -190,7 +190,7 @@ void PlanPanel::add_goal() {
 }
 
 void PlanPanel::suggest_goals() {
-    // The same suggestions the command line would make (reports::suggested_goals).
+    // Suggested as the analysis ranks the priorities (reports::suggested_goals).
     const reports::RoundAnalysis a = reports::analyse_round(ctx_.store(), ctx_.id);
     try {
         for (const PlanGoal& g : reports::suggested_goals(a, plan_, ctx_.session.lang)) ctx_.store().add_goal(ctx_.id, g);

@@ -11,17 +11,12 @@
 #include <wx/textctrl.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace fidelis::gui {
 namespace {
 
 // A stored number ("4.5") as the user's language writes it ("4,5" in Swedish).
-wxString shown(const std::string& stored) {
-    double v = 0;
-    const auto res = std::from_chars(stored.data(), stored.data() + stored.size(), v);
-    return res.ec == std::errc() && res.ptr == stored.data() + stored.size() ? entered_number(v) : wx(stored);
-}
+wxString shown(const std::string& stored) { return wx(typed_number(stored, translator().language())); }
 
 }  // namespace
 

@@ -192,13 +192,6 @@ wxString fmt(const wxString& pattern, std::initializer_list<wxString> args) {
 
 wxString number(double value, int decimals) { return wx(format_decimal(value, decimals, translator().language())); }
 
-wxString entered_number(double value) {
-    // The language's decimal sign, as format_decimal writes it, on the shortest exact text.
-    std::string text = shortest_number(value);
-    const std::string half = format_decimal(0.5, 1, translator().language());
-    const char sign = half.size() == 3 ? half[1] : '.';
-    std::replace(text.begin(), text.end(), '.', sign);
-    return wx(text);
-}
+wxString entered_number(double value) { return wx(typed_number(shortest_number(value), translator().language())); }
 
 }  // namespace fidelis::gui

@@ -294,6 +294,11 @@ std::string shortest_number(double value) {
     return std::string(buf, res.ptr);
 }
 
+std::string typed_number(std::string stored, std::string_view language) {
+    if (uses_decimal_comma(language)) std::replace(stored.begin(), stored.end(), '.', ',');
+    return stored;
+}
+
 double round_half_up(double value, int decimals) {
     // Divided, not multiplied back by 0.1: 901 / 10 is the 90.1 a person types.
     const double f = std::pow(10.0, decimals);

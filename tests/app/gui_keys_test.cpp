@@ -112,6 +112,15 @@ wxString named(const char* label) {
     return s;
 }
 
+// Puts the keyboard in the page's text field with that label and types there.
+void type_in(wxWindow* page, const char* label, const std::string& text) {
+    auto* field = dynamic_cast<wxTextCtrl*>(find_named(page, named(label)));
+    REQUIRE(field);
+    field->SetFocus();
+    pump(100);
+    type(text);
+}
+
 }  // namespace
 
 TEST_CASE("Letters typed in the item list find an item and a digit straight after them rates nothing", "[gui][keys]") {
@@ -169,11 +178,7 @@ TEST_CASE("Digits rate after Page Down and Page Up from the evidence field", "[g
     if (delegated_to_xvfb()) return;
     RoundWindow c;
     c.at(O3);
-    auto* evidence = dynamic_cast<wxTextCtrl*>(find_named(c.page(), named("Evidence:")));
-    REQUIRE(evidence);
-    evidence->SetFocus();
-    pump(100);
-    type("Seen in the case files");
+    type_in(c.page(), "Evidence:", "Seen in the case files");
     press({"Next", "3"});
     CHECK(c.assessment()->current() == O4);
     CHECK(c.level(O4) == 3);
@@ -183,11 +188,7 @@ TEST_CASE("Digits rate after Page Down and Page Up from the evidence field", "[g
     CHECK(c.stored(O3)->evidence == "Seen in the case files");
 
     // The same from the note field of an item chosen directly, with the arrows and Ctrl.
-    auto* note = dynamic_cast<wxTextCtrl*>(find_named(c.page(), named("Note:")));
-    REQUIRE(note);
-    note->SetFocus();
-    pump(100);
-    type("ok");
+    type_in(c.page(), "Note:", "ok");
     press({"Next", "4"});
     CHECK(c.level(O4) == 4);
 }

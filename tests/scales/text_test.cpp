@@ -71,6 +71,13 @@ TEST_CASE("Numbers follow the language, not the process locale") {
     CHECK(format_percent(0.375, "en") == "38%");
 }
 
+TEST_CASE("A stored number is shown as typed, to its last decimal, with the language's sign") {
+    CHECK(typed_number(shortest_number(22.5), "sv") == "22,5");
+    CHECK(typed_number(shortest_number(22.5), "en") == "22.5");
+    CHECK(typed_number(shortest_number(90.125), "sv") == "90,125");
+    CHECK(typed_number("6", "sv") == "6");
+}
+
 TEST_CASE("The Swedish catalog translates library text and plurals") {
     const auto sv = load_translator("sv");
     CHECK(sv->language() == "sv");

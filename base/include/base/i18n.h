@@ -75,6 +75,9 @@ std::string format_decimal(double value, int decimals, std::string_view language
 // The shortest text that reads back as `value`, locale-free ("4.5", "90.1", "6"): how
 // numbers are stored in files and the database.
 std::string shortest_number(double value);
+// A stored number's text ("4.5", as shortest_number writes it) with the language's decimal
+// sign, as a person types it: "4,5" in Swedish. Nothing is rounded.
+std::string typed_number(std::string stored, std::string_view language);
 // Rounded to `decimals`, x.5 away from below ("the value is rounded to its decimals").
 double round_half_up(double value, int decimals);
 // "+2", "−1" (U+2212), "0", for change columns.
