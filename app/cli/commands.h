@@ -29,6 +29,7 @@ int round_new(Args& args, Context& ctx);
 int round_show(Args& args, Context& ctx);
 int round_status(Args& args, Context& ctx);
 int rate(Args& args, Context& ctx);
+int consensus_accept(Args& args, Context& ctx);
 int export_command(Args& args, Context& ctx);
 int import_command(Args& args, Context& ctx);
 int csv_command(Args& args, Context& ctx);

@@ -66,6 +66,10 @@ const std::vector<Command>& commands() {
                     "[--specialists v1;v2] [--input NAME=VALUE]... [--rater NAME | --consensus] [--note TEXT] "
                     "[--cannot-rate REASON]"),
          rate},
+        {"consensus accept", N_("agree every item where all raters gave the same level (or all found it cannot be "
+                                "rated) and that has no agreed level yet, with that as the rationale; prints the items "
+                                "agreed: --db FILE --round ID"),
+         consensus_accept},
         {"export", N_("write an exchange file: --db FILE [--team ID] [--round ID] --out FILE.xml"), export_command},
         {"import", N_("merge an exchange file: --db FILE [--dry-run] [--replace] FILE.xml"), import_command},
         {"csv", N_("write the CSV export, one row per item and rater, or with --wide one row per round: --db FILE "

@@ -1,37 +1,67 @@
 #include "consensus_panel.h"
 
-#include "item_editor.h"
 #include "base/i18n.h"
+#include "item_editor.h"
 #include "reports/agreement.h"
+#include "reports/rating_text.h"
+#include "store/consensus.h"
 #include "ui.h"
 
+#include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/listctrl.h>
+#include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
+#include <wx/statbox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/wrapsizer.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace fidelis::gui {
 
 ConsensusPanel::ConsensusPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(parent), ctx_(ctx) {
     auto* top = new wxWrapSizer(wxHORIZONTAL);
-    only_flagged_ = new wxCheckBox(this, wxID_ANY, _("Only items where raters differ by 2 or more"));
+    accept_ = new wxButton(this, wxID_ANY, _("Accept where all raters agree"));
+    accept_->SetToolTip(
+        _("Agrees every item where all raters gave the same level, or all found that it cannot be "
+          "rated, and that has no agreed level yet. Each is in the round's history."));
+    top->Add(accept_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
+    only_flagged_ = new wxCheckBox(this, wxID_ANY, _("Only items where raters differ"));
+    only_flagged_->SetToolTip(_("By two levels or more, or one rater could not rate what another rated."));
     top->Add(only_flagged_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(16));
     summary_ = new wxStaticText(this, wxID_ANY, "");
     summary_->SetFont(summary_->GetFont().Bold());
     top->Add(summary_, 0, wxALIGN_CENTER_VERTICAL);
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3D);
-    split->SetMinimumPaneSize(FromDIP(120));
+    split->SetMinimumPaneSize(FromDIP(110));
     list_ = new wxListView(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     name_for_screen_readers(list_, _("Items, raters and agreed levels"));
-    editor_ = new ItemEditor(split, ctx_);
-    split->SplitHorizontally(list_, editor_, FromDIP(260));
-    split->SetSashGravity(0.4);
+
+    // Below the list: why the level was agreed, always in view, then the item beside what
+    // each rater entered.
+    auto* detail = new wxPanel(split);
+    auto* why = new wxBoxSizer(wxHORIZONTAL);
+    rationale_ = new wxTextCtrl(detail, wxID_ANY, "", wxDefaultPosition, FromDIP(wxSize(-1, 44)), wxTE_MULTILINE);
+    add_labelled(detail, why, _("Why this level was agreed:"), rationale_);
+    auto* sides = new wxBoxSizer(wxHORIZONTAL);
+    editor_ = new ItemEditor(detail, ctx_);
+    editor_->rationale_outside();
+    raters_ = new wxScrolledWindow(detail, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
+    raters_->SetScrollRate(0, FromDIP(12));
+    name_for_screen_readers(raters_, _("What the raters entered"));
+    sides->Add(editor_, 3, wxEXPAND);
+    sides->Add(raters_, 2, wxEXPAND | wxLEFT, FromDIP(6));
+    auto* dv = new wxBoxSizer(wxVERTICAL);
+    dv->Add(why, 0, wxEXPAND | wxALL, FromDIP(6));
+    dv->Add(sides, 1, wxEXPAND);
+    detail->SetSizer(dv);
+    split->SplitHorizontally(list_, detail, FromDIP(220));
+    split->SetSashGravity(0.35);
 
     agreement_ = new wxStaticText(this, wxID_ANY, "");
     name_for_screen_readers(agreement_, _("Agreement between the raters"));
@@ -42,12 +72,24 @@ ConsensusPanel::ConsensusPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(pa
     v->Add(split, 1, wxEXPAND);
     SetSizer(v);
 
+    accept_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { accept_agreed(); });
     only_flagged_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { fill(); });
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         if (std::size_t(e.GetIndex()) < rows_.size() && rows_[std::size_t(e.GetIndex())] != selected_) {
             selected_ = rows_[std::size_t(e.GetIndex())];
             show_selected();
         }
+    });
+    // Wrapped for the width it has: a clearly different width wraps it again.
+    raters_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        if (std::abs(e.GetSize().x - raters_width_) > FromDIP(40))
+            CallAfter([this] {
+                if (const Item* item = ctx_.scale->item(selected_)) show_raters(*item);
+            });
+    });
+    rationale_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+        if (!loading_) editor_->set_rationale(utf8(rationale_->GetValue()));
     });
     editor_->on_change = [this](const Rating& r) { save(r); };
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
@@ -61,12 +103,14 @@ void ConsensusPanel::refresh() {
     const std::vector<Rating> ratings = ctx_.store().ratings(ctx_.id);
     for (const Rating& r : ratings) by_item_[r.item_id][r.rater_id] = r;
     show_agreement(ratings);
+    accept_->Show(ctx_.round.raters.size() >= 2);
+    accept_->Enable(!ctx_.read_only());
+    rationale_->Enable(!ctx_.read_only());
     fill();
+    Layout();
 }
 
-std::string ConsensusPanel::agreement_text() const {
-    return agreement_plain_;
-}
+std::string ConsensusPanel::agreement_text() const { return agreement_plain_; }
 
 // Once the raters are done (every item rated or marked "cannot rate", or the round has
 // moved on), how far each pair was apart; before that the figures would still change.
@@ -76,7 +120,8 @@ void ConsensusPanel::show_agreement(const std::vector<Rating>& ratings) {
     agreement_plain_.clear();
     if (round.raters.size() < 2) return;
     if (!reports::every_rater_done(*ctx_.scale, round, ratings) && round.status == RoundStatus::Draft) {
-        agreement_->SetLabel(_("The agreement between the raters is shown here once every rater has rated every item."));
+        agreement_->SetLabel(
+            _("The agreement between the raters is shown here once every rater has rated every item."));
         agreement_plain_ = utf8(agreement_->GetLabel());
         return;
     }
@@ -89,21 +134,55 @@ void ConsensusPanel::show_agreement(const std::vector<Rating>& ratings) {
     Layout();
 }
 
+ConsensusPanel::Spread ConsensusPanel::spread_of(const std::string& item_id) const {
+    Spread s;
+    const auto it = by_item_.find(item_id);
+    if (it == by_item_.end()) return s;
+    for (const auto& [rater, r] : it->second) {
+        if (rater == consensus_rater) continue;
+        if (r.input.cannot_rate)
+            ++s.cannot;
+        else if (r.input.level) {
+            s.lo = std::min(s.lo, *r.input.level);
+            s.hi = std::max(s.hi, *r.input.level);
+        }
+    }
+    return s;
+}
+
+// The spread in numbers, and "cannot rate" against a level as its own state, since a
+// spread of 0 would hide that the raters disagree on whether the item can be rated at all.
+wxString ConsensusPanel::spread_label(const Spread& s) const {
+    const wxString dash = wxString::FromUTF8("–");
+    wxString text;
+    if (s.any_level() && s.cannot > 0) {
+        const wxString levels = s.lo == s.hi ? wxString::Format("%d", s.lo)
+                                             : wxString::Format("%d", s.lo) + dash + wxString::Format("%d", s.hi);
+        // TRANSLATORS: spread cell when one rater could not rate what another rated: "n/r vs 3", "n/r vs 2–4".
+        text = fmt(_("n/r vs {1}"), {levels});
+    } else if (s.any_level()) {
+        text = wxString::Format("%d", s.hi - s.lo);
+    } else {
+        text = s.cannot > 0 ? _("n/r") : dash;
+    }
+    // The flag is a sign and words, so it does not depend on seeing colour.
+    return s.flagged() ? wxString::FromUTF8("⚠ ") + text + " " + _("differ") : text;
+}
+
 std::vector<std::string> ConsensusPanel::flagged() const {
     std::vector<std::string> out;
-    for (const Item& item : ctx_.scale->items) {
-        const auto it = by_item_.find(item.id);
-        if (it == by_item_.end()) continue;
-        int lo = 99, hi = -99;
-        for (const auto& [rater, r] : it->second)
-            if (rater != consensus_rater && r.input.level && !r.input.cannot_rate) {
-                lo = std::min(lo, *r.input.level);
-                hi = std::max(hi, *r.input.level);
-            }
-        if (hi - lo >= 2) out.push_back(item.id);
-    }
+    for (const Item& item : ctx_.scale->items)
+        if (spread_of(item.id).flagged()) out.push_back(item.id);
     return out;
 }
+
+std::string ConsensusPanel::spread_text(const std::string& item_id) const {
+    return utf8(spread_label(spread_of(item_id)));
+}
+
+std::string ConsensusPanel::summary_text() const { return utf8(summary_->GetLabel()); }
+
+std::string ConsensusPanel::raters_text() const { return raters_plain_; }
 
 void ConsensusPanel::fill() {
     list_->ClearAll();
@@ -113,39 +192,35 @@ void ConsensusPanel::fill() {
     list_->AppendColumn(_("Spread"), wxLIST_FORMAT_CENTER);
     list_->AppendColumn(_("Agreed"), wxLIST_FORMAT_CENTER);
     rows_.clear();
-    const auto flags = flagged();
     const auto result = ctx_.store().result_ratings(ctx_.id);
-    int agreed = 0;
     for (const Item& item : ctx_.scale->items) {
         const auto res = result.find(item.id);
-        if (res != result.end() && (res->second.level || res->second.cannot_rate)) ++agreed;
-        const bool flag = std::find(flags.begin(), flags.end(), item.id) != flags.end();
-        if (only_flagged_->GetValue() && !flag) continue;
-        const long row = list_->InsertItem(list_->GetItemCount(), wx(item.id + "  " + item.name.get(ctx_.session.lang)));
-        int col = 1, lo = 99, hi = -99;
+        const Spread spread = spread_of(item.id);
+        if (only_flagged_->GetValue() && !spread.flagged()) continue;
+        const long row =
+            list_->InsertItem(list_->GetItemCount(), wx(item.id + "  " + item.name.get(ctx_.session.lang)));
+        int col = 1;
         const auto& ratings = by_item_[item.id];
         for (const Rater& r : ctx_.round.raters) {
             const auto it = ratings.find(r.id);
             wxString v = wxString::FromUTF8("–");
             if (it != ratings.end()) {
                 // TRANSLATORS: "not rated" because the item cannot be rated; a short table cell.
-                if (it->second.input.cannot_rate) v = _("n/r");
-                else if (it->second.input.level) {
+                if (it->second.input.cannot_rate)
+                    v = _("n/r");
+                else if (it->second.input.level)
                     v = wxString::Format("%d", *it->second.input.level);
-                    lo = std::min(lo, *it->second.input.level);
-                    hi = std::max(hi, *it->second.input.level);
-                }
             }
             list_->SetItem(row, col++, v);
         }
-        // The flag is a sign and words, so it does not depend on seeing colour.
-        const wxString spread = hi >= lo ? wxString::Format("%d", hi - lo) : wxString::FromUTF8("–");
-        list_->SetItem(row, col++, flag ? wxString::FromUTF8("⚠ ") + spread + " " + _("differ") : spread);
-        if (flag) list_->SetItemBackgroundColour(row, wxColour(0xfb, 0xe3, 0xc0));
+        list_->SetItem(row, col++, spread_label(spread));
+        if (spread.flagged()) list_->SetItemBackgroundColour(row, wxColour(0xfb, 0xe3, 0xc0));
         wxString agreed_text = wxString::FromUTF8("–");
         if (res != result.end()) {
-            if (res->second.cannot_rate) agreed_text = _("n/r");
-            else if (res->second.level) agreed_text = wxString::Format("%d", *res->second.level);
+            if (res->second.cannot_rate)
+                agreed_text = _("n/r");
+            else if (res->second.level)
+                agreed_text = wxString::Format("%d", *res->second.level);
         }
         list_->SetItem(row, col, agreed_text);
         rows_.push_back(item.id);
@@ -156,9 +231,7 @@ void ConsensusPanel::fill() {
         list_->SetColumnWidth(c, wxLIST_AUTOSIZE_USEHEADER);
         list_->SetColumnWidth(c, std::max(list_->GetColumnWidth(c) + FromDIP(12), FromDIP(90)));
     }
-    summary_->SetLabel(fmt(_("{1} of {2} agreed · {3} with a spread of 2 or more"),
-                           {wxString::Format("%d", agreed), wxString::Format("%zu", ctx_.scale->items.size()),
-                            wxString::Format("%zu", flags.size())}));
+    update_summary();
     if (rows_.empty()) return;
     auto it = std::find(rows_.begin(), rows_.end(), selected_);
     const long index = it == rows_.end() ? 0 : long(it - rows_.begin());
@@ -167,6 +240,52 @@ void ConsensusPanel::fill() {
     list_->Focus(index);
     list_->EnsureVisible(index);
     show_selected();
+}
+
+// Counted from what is saved, after every save too, so it never waits for a refresh.
+void ConsensusPanel::update_summary() {
+    int agreed = 0;
+    for (const Item& item : ctx_.scale->items) {
+        const auto it = by_item_.find(item.id);
+        if (it == by_item_.end()) continue;
+        const auto c = it->second.find(consensus_rater);
+        if (c != it->second.end() && (c->second.input.rated() || c->second.input.cannot_rate))
+            ++agreed;
+        else if (ctx_.round.raters.size() == 1 && c == it->second.end()) {
+            // One rater: that rater's ratings are the result.
+            for (const auto& [rater, r] : it->second)
+                if (r.input.rated() || r.input.cannot_rate) ++agreed;
+        }
+    }
+    // TRANSLATORS: {1} items agreed of {2}; {3} items where the raters differ by 2 levels or more or on "cannot rate".
+    summary_->SetLabel(fmt(_("{1} of {2} agreed · {3} where raters differ"),
+                           {wxString::Format("%d", agreed), wxString::Format("%zu", ctx_.scale->items.size()),
+                            wxString::Format("%zu", flagged().size())}));
+    GetSizer()->Layout();
+}
+
+int ConsensusPanel::accept_agreed() {
+    if (ctx_.read_only()) {
+        ctx_.session.status(_("The round is read-only: reopen it on the Result tab to change the consensus."));
+        return 0;
+    }
+    try {
+        const std::vector<std::string> accepted = accept_unanimous(ctx_.store(), ctx_.id, translator());
+        refresh();
+        if (accepted.empty())
+            ctx_.session.status(
+                _("Nothing to accept: no item without an agreed level has the same level from every rater."));
+        else
+            // TRANSLATORS: status bar after "Accept where all raters agree"; %d is the number of items.
+            ctx_.session.status(
+                wxString::Format(trn("Agreed %d item where all raters gave the same level.",
+                                     "Agreed %d items where all raters gave the same level.", accepted.size()),
+                                 int(accepted.size())));
+        return int(accepted.size());
+    } catch (...) {
+        show_error(this, std::current_exception());
+        return 0;
+    }
 }
 
 void ConsensusPanel::select(const std::string& item_id) {
@@ -185,6 +304,70 @@ void ConsensusPanel::show_selected() {
     r.item_id = selected_;
     r.rater_id = consensus_rater;
     editor_->show(*item, r);
+    loading_ = true;
+    rationale_->ChangeValue(wx(r.rationale));
+    loading_ = false;
+    show_raters(*item);
+}
+
+// Each rater in a column: level, what was entered, evidence and note, so that the team
+// compares them without switching raters.
+void ConsensusPanel::show_raters(const Item& item) {
+    raters_->Freeze();
+    raters_->DestroyChildren();
+    raters_plain_.clear();
+    const auto& ratings = by_item_[item.id];
+    const auto& raters = ctx_.round.raters;
+    auto* box = new wxStaticBoxSizer(wxVERTICAL, raters_, _("What the raters entered"));
+    wxWindow* in = box->GetStaticBox();
+    auto* grid = new wxFlexGridSizer(int(raters.size()) + 1, FromDIP(wxSize(10, 6)));
+    for (std::size_t c = 1; c <= raters.size(); ++c) grid->AddGrowableCol(int(c), 1);
+    const int column = std::max(
+        FromDIP(110), (raters_->GetClientSize().x - FromDIP(110)) / std::max<int>(1, int(raters.size())) - FromDIP(16));
+    // Plain labels wrapped once at the column's width: text that rewraps itself on every
+    // size event would resize the grid's other columns and never settle.
+    auto cell = [&](const std::string& text, bool bold) {
+        auto* label = new wxStaticText(in, wxID_ANY, wx(text));
+        if (bold) label->SetFont(label->GetFont().Bold());
+        label->Wrap(column);
+        return label;
+    };
+    grid->Add(new wxStaticText(in, wxID_ANY, ""));
+    for (const Rater& rater : raters) {
+        grid->Add(cell(rater.name, true), 0, wxEXPAND);
+        raters_plain_ += rater.name + "\t";
+    }
+    raters_plain_ += "\n";
+    const wxString rows[] = {_("Level:"), _("Entered:"), _("Evidence:"), _("Note:")};
+    for (int row = 0; row < 4; ++row) {
+        grid->Add(new wxStaticText(in, wxID_ANY, rows[row]), 0, wxALIGN_TOP);
+        raters_plain_ += utf8(rows[row]);
+        for (const Rater& rater : raters) {
+            const auto it = ratings.find(rater.id);
+            std::string text;
+            if (it != ratings.end()) {
+                const Rating& own = it->second;
+                text = row == 0   ? reports::level_text(own.input, translator())
+                       : row == 1 ? reports::entered_text(item, own.input, translator())
+                       : row == 2 ? own.evidence
+                                  : own.note;
+            } else if (row == 0) {
+                text = utf8(_("not rated"));
+            }
+            grid->Add(cell(text, row == 0), 0, wxEXPAND);
+            raters_plain_ += "\t" + text;
+        }
+        raters_plain_ += "\n";
+    }
+    box->Add(grid, 0, wxEXPAND | wxALL, FromDIP(4));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(box, 0, wxEXPAND | wxALL, FromDIP(4));
+    raters_->SetSizer(sizer);
+    raters_->FitInside();
+    raters_->Scroll(0, 0);
+    raters_->Thaw();
+    raters_->Layout();
+    raters_width_ = raters_->GetClientSize().x;
 }
 
 bool ConsensusPanel::rate(int level) { return editor_->pick_level(level); }
@@ -200,6 +383,7 @@ void ConsensusPanel::save(const Rating& rating) {
                            saved.input.cannot_rate ? _("n/r")
                            : saved.input.level     ? wxString::Format("%d", *saved.input.level)
                                                    : wxString::FromUTF8("–"));
+        update_summary();
         // TRANSLATORS: status bar after a consensus level is saved; {1} is an item id such as "S1".
         ctx_.session.saved_rating(fmt(_("{1} agreed"), {wx(rating.item_id)}), rating.item_id, "consensus",
                                   saved.input.level, saved.rationale.size());
@@ -230,7 +414,9 @@ bool ConsensusPanel::handle_key(wxKeyEvent& e) {
         return true;
     }
     if (key >= '1' && key <= '9' && !e.AltDown() && (!typing || e.ControlDown())) {
-        if (!rate(key - '0')) ctx_.session.status(_("This item's level follows from what was entered; clear it to pick a level."));
+        // As in the assessment: an item with inputs takes the keyboard to its first input.
+        const wxString why = editor_->key_level(key - '0');
+        if (!why.empty()) ctx_.session.status(why);
         return true;
     }
     return false;

@@ -30,10 +30,19 @@ ItemEditor::ItemEditor(wxWindow* parent, RoundContext& ctx)
 }
 
 void ItemEditor::show(const Item& item, const Rating& rating) {
+    if (item_) scrolled_[key()] = GetViewStart().y;
     item_ = &item;
     rating_ = rating;
     specialist_fields_ = 4;
+    const auto seen = scrolled_.find(key());
+    scroll_to_ = seen == scrolled_.end() ? 0 : seen->second;
     build();
+}
+
+void ItemEditor::set_rationale(const std::string& text) {
+    if (!item_ || loading_ || text == rating_.rationale) return;
+    rating_.rationale = text;
+    if (on_change) on_change(rating_);
 }
 
 void ItemEditor::build() {
@@ -196,6 +205,7 @@ void ItemEditor::build() {
         auto* more = new wxButton(sbox->GetStaticBox(), wxID_ANY, _("Add a specialist"));
         more->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
             specialist_fields_ = specialists_.size() + 1;
+            scroll_to_ = GetViewStart().y;
             build();
             if (!specialists_.empty()) specialists_.back()->SetFocus();
         });
@@ -247,7 +257,7 @@ void ItemEditor::build() {
         rating_.note = utf8(note_->GetValue());
         changed();
     });
-    if (rating_.rater_id == consensus_rater) {
+    if (rating_.rater_id == consensus_rater && !rationale_outside_) {
         auto* rationale = new wxTextCtrl(this, wxID_ANY, wx(rating_.rationale), wxDefaultPosition, FromDIP(wxSize(-1, 54)),
                                          wxTE_MULTILINE);
         add_labelled(this, notes, _("Why this level was agreed:"), rationale);
@@ -267,7 +277,7 @@ void ItemEditor::build() {
     for (wxWindowList::compatibility_iterator node = GetChildren().GetFirst(); node; node = node->GetNext())
         if (locked && node->GetData() != this) node->GetData()->Enable(false);
     FitInside();
-    Scroll(0, 0);
+    Scroll(0, scroll_to_);
     Thaw();
     loading_ = false;
     report_held(true);

@@ -42,6 +42,11 @@ public:
     // one value per specialist), so that its level is not chosen directly by a key.
     bool has_inputs() const;
 
+    // The Consensus tab shows "why this level was agreed" above the editor, where it never
+    // scrolls out of view; the editor then leaves it out and takes it through set_rationale.
+    void rationale_outside() { rationale_outside_ = true; }
+    void set_rationale(const std::string& text);
+
     std::function<void(const Rating&)> on_change;
 
 private:
@@ -68,6 +73,10 @@ private:
 
     RoundContext& ctx_;
     FieldCheck check_;
+    bool rationale_outside_ = false;
+    // Where each item was scrolled to, so that going back to it finds it as it was left.
+    std::map<Key, int> scrolled_;
+    int scroll_to_ = 0;
     std::map<Key, std::map<int, Held>> held_;
     std::vector<std::optional<double>> specialist_values_;  // what each field last held that was accepted
     std::size_t specialist_fields_ = 4;

@@ -4,6 +4,7 @@
 
 #include "base/i18n.h"
 #include "reports/agreement.h"
+#include "reports/rating_text.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -236,6 +237,7 @@ private:
                 if (!agreed->rationale.empty()) flow.label_value(t.tr("Consensus"), agreed->rationale, 110);
                 if (!agreed->note.empty()) flow.label_value(t.tr("Note"), agreed->note, 110);
             }
+            raters_table(item, ratings);
             for (const ItemFeedback& f : feedback) {
                 if (f.item_id != ir.item_id) continue;
                 if (!f.strengths.empty()) flow.label_value(t.tr("Strength"), f.strengths, 110);
@@ -245,9 +247,32 @@ private:
         }
     }
 
+    // With several raters, what each one gave before the consensus, side by side: the
+    // level, what they entered, their evidence and their note.
+    void raters_table(const Item& item, const std::vector<Rating>& ratings) {
+        if (a.round.raters.size() < 2) return;
+        std::vector<Row> rows;
+        bool any = false;
+        for (const Rater& rater : a.round.raters) {
+            const Rating* own = nullptr;
+            for (const Rating& r : ratings)
+                if (r.item_id == item.id && r.rater_id == rater.id) own = &r;
+            any = any || own;
+            // The level column stays narrow: why an item could not be rated goes with what was entered.
+            const std::string entered = !own                   ? ""
+                                        : own->input.cannot_rate ? own->input.cannot_rate_reason
+                                                                 : entered_text(item, own->input, t);
+            rows.push_back({"\u2068" + rater.name + "\u2069", own ? level_text(own->input, t, false) : "\u2013", entered,
+                            own ? own->evidence : "", own ? own->note : ""});
+        }
+        if (!any) return;  // nobody has rated it yet: nothing to set side by side
+        flow.table({{t.tr("Rater"), 95}, {t.tr("Level"), 70}, {t.tr("Entered"), 0}, {t.tr("Evidence"), 0}, {t.tr("Note"), 0}},
+                   rows, Style{8.5});
+    }
+
     void inputs(const Item& item, const ItemRating& in) {
         if (in.value && item.numeric) {
-            flow.label_value(t.tr("Entered"), format_decimal(*in.value, item.numeric->decimals, lang) + " " +
+            flow.label_value(t.tr("Entered"), typed_number(shortest_number(*in.value), lang) + " " +
                                                   item.numeric->unit.get(lang), 110);
         }
         if (item.checklist && !in.cannot_rate) {
@@ -270,7 +295,7 @@ private:
         }
         if (!in.specialists.empty()) {
             std::string values;
-            for (double v : in.specialists) values += (values.empty() ? "" : "; ") + format_decimal(v, item.numeric ? item.numeric->decimals : 0, lang);
+            for (double v : in.specialists) values += (values.empty() ? "" : "; ") + typed_number(shortest_number(v), lang);
             double mean = 0;
             level_for_specialists(item, in.specialists, &mean);
             flow.label_value(t.tr("Per specialist"),

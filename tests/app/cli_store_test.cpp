@@ -178,3 +178,35 @@ TEST_CASE("Database errors exit non-zero with a message on stderr") {
     CHECK(cli({"round", "new", "--db", db, "--team", "1", "--scale", "ips-25", "--date", "2026-13-01", "--type", "self"})
               .exit_code == 2);
 }
+
+TEST_CASE("consensus accept agrees the items where every rater gave the same level, and only those") {
+    TempDir dir;
+    const std::string db = (dir / "jkpg.fidelis").string();
+    REQUIRE(cli({"db", "init", "--db", db, "--county", "06"}).exit_code == 0);
+    cli({"team", "add", "--db", db, "--municipality", "0643", "--name", "Habo IPS", "--method", "ips"});
+    const std::string round = trim(cli({"round", "new", "--db", db, "--team", "1", "--scale", "ips-25", "--date", "2026-03-02", "--type", "self"}).out);
+    auto rate = [&](const char* item, const char* level, const char* rater) {
+        REQUIRE(cli({"rate", "--db", db, "--round", round, "--item", item, "--level", level, "--rater", rater}).exit_code == 0);
+    };
+    rate("S3", "4", "Anna Berg");
+    rate("S3", "4", "Omar Haddad");
+    rate("O3", "2", "Anna Berg");
+    rate("O3", "3", "Omar Haddad");
+    rate("V1", "5", "Anna Berg");  // Omar has not rated it
+    REQUIRE(cli({"rate", "--db", db, "--round", round, "--item", "O4", "--cannot-rate", "Ingen statistik", "--rater", "Anna Berg"}).exit_code == 0);
+    REQUIRE(cli({"rate", "--db", db, "--round", round, "--item", "O4", "--cannot-rate", "Ingen statistik", "--rater", "Omar Haddad"}).exit_code == 0);
+
+    const auto accepted = cli({"--lang", "sv", "consensus", "accept", "--db", db, "--round", round});
+    INFO(accepted.err);
+    REQUIRE(accepted.exit_code == 0);
+    CHECK(accepted.out == "S3\nO4\n");
+    const auto show = cli({"round", "show", "--db", db, "--round", round});
+    CHECK(show.out.find("rating\tS3\tconsensus\t4\t") != std::string::npos);
+    CHECK(show.out.find("rating\tO4\tconsensus\t\tcannot-rate: Ingen statistik\t") != std::string::npos);
+    CHECK(show.out.find("rating\tO3\tconsensus") == std::string::npos);
+    const auto history = cli({"history", "--db", db, "--round", round});
+    CHECK(history.out.find("Alla bedömare gav den här nivån.") != std::string::npos);
+    // Run again: nothing left to agree, nothing printed.
+    CHECK(cli({"consensus", "accept", "--db", db, "--round", round}).out.empty());
+    CHECK(cli({"consensus", "accept", "--db", db, "--round", "99"}).exit_code != 0);
+}

@@ -29,7 +29,7 @@ using namespace fidelis::test;
 namespace {
 
 // Levels each rater gives the 25 IPS-25 items. They differ by two on S3 (index 2) and by one
-// on V4.
+// on V5 (index 15).
 const int anna[25] = {4, 3, 2, 4, 4, 3, 4, 3, 5, 4, 3, 4, 2, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 4};
 const int omar[25] = {4, 3, 4, 4, 4, 3, 4, 3, 5, 4, 3, 4, 2, 3, 4, 5, 4, 3, 3, 3, 4, 4, 4, 3, 4};
 const int agreed[25] = {4, 3, 3, 4, 4, 3, 4, 3, 5, 4, 3, 4, 2, 3, 4, 4, 4, 3, 3, 3, 4, 4, 4, 3, 4};
@@ -102,19 +102,42 @@ TEST_CASE("A whole round through the window, by keyboard, and everything is ther
     // 3. Consensus (Alt+2): S3 is flagged, the raters differ by two.
     key('2', wxMOD_ALT);
     REQUIRE(page->tab() == RoundPage::ConsensusTab);
-    // Both raters are done, so the tab shows how far they were apart (S3 two levels, V4 one),
+    // Both raters are done, so the tab shows how far they were apart (S3 two levels, V5 one),
     // in the window's language: Swedish here.
     INFO(page->consensus()->agreement_text());
     CHECK(page->consensus()->agreement_text().find(
               "Anna Berg och Omar Haddad: 25 punkter bedömda av båda. Samma nivå på 23 (92\u00a0%), inom en nivå på "
               "24 (96\u00a0%); viktad kappa 0,79; genomsnittlig absolut skillnad 0,12 nivåer.") != std::string::npos);
     CHECK(page->consensus()->flagged() == std::vector<std::string>{"S3"});
+    // One click agrees the 23 items where both gave the same level, in the history too.
+    ConsensusPanel* consensus = page->consensus();
+    REQUIRE(consensus->accept_button()->IsShown());
+    CHECK(consensus->summary_text().find("0 av 25 överenskomna") == 0);
+    click(consensus->accept_button());
+    pump(60);
+    CHECK(consensus->summary_text().find("23 av 25 överenskomna") == 0);
     for (int i = 0; i < 25; ++i) {
-        page->consensus()->select(page->context().scale->items[std::size_t(i)].id);
-        pump(30);
-        page->consensus()->focus_list();
-        key('0' + agreed[i]);
+        const std::string& id = page->context().scale->items[std::size_t(i)].id;
+        const auto r = w.session.store->rating(page->context().id, id, consensus_rater);
+        if (id == "S3" || id == "V5") CHECK_FALSE(r);
+        else CHECK((r && r->input.level == agreed[i] && r->rationale == "Alla bedömare gav den här nivån."));
     }
+    // The rest by hand, and the counter follows each one at once. S3 is chosen directly with
+    // a digit; V5 is a number item, so its level is chosen as a click on the anchor does.
+    consensus->select("S3");
+    pump(30);
+    consensus->focus_list();
+    key('3');
+    pump(30);
+    CHECK(consensus->summary_text().find("24 av 25 överenskomna") == 0);
+    consensus->select("V5");
+    pump(30);
+    CHECK(consensus->spread_text("V5") == "1");
+    CHECK(consensus->raters_text().find("Anna Berg\tOmar Haddad") == 0);
+    CHECK(consensus->raters_text().find("Nivå:\t4\t5") != std::string::npos);
+    REQUIRE(consensus->rate(4));
+    pump(30);
+    CHECK(consensus->summary_text().find("25 av 25 överenskomna") == 0);
     page->consensus()->select("S3");
     pump(60);
     wxString label = _("Why this level was agreed:");  // a field is named by its label
