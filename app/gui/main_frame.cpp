@@ -4,6 +4,7 @@
 
 #include "../shared/errors.h"
 #include "assessment_panel.h"
+#include "background_work.h"
 #include "dialogs.h"
 #include "navigator.h"
 #include "pages.h"
@@ -13,7 +14,6 @@
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "store/demo.h"
-#include "store/exchange.h"
 #include "store/reference_data.h"
 #include "ui.h"
 
@@ -30,7 +30,6 @@
 #include <wx/utils.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <sstream>
 
@@ -322,9 +321,13 @@ void MainFrame::open_demo() {
     const std::string path = (dir / "jonkoping-demo.fidelis").string();
     try {
         std::filesystem::create_directories(dir);
-        if (!std::filesystem::exists(path)) {
-            wxBusyCursor busy;
-            create_demo(path);
+        // Built at a temporary path and renamed into place when whole (store/demo.h), so
+        // Cancel leaves no demo file behind.
+        if (!std::filesystem::exists(path) &&
+            !run_in_background(this, _("Creating the demo county…"),
+                               [&](const Progress& progress) { create_demo(path, 2017, progress); })) {
+            session_.status(_("The demo county was not created: cancelled."));
+            return;
         }
         open_database(path);
     } catch (...) {
@@ -434,54 +437,6 @@ void MainFrame::save_copy() {
     try {
         session_.store->save_copy(utf8(dlg.GetPath()));
         session_.status(fmt(_("A copy was saved as {1}"), {dlg.GetPath()}));
-    } catch (...) {
-        show_error(this, std::current_exception());
-    }
-}
-
-void MainFrame::import_file() {
-    if (!session_.has_store()) return;
-    wxFileDialog dlg(this, _("Import a round file"), "", "", _("Fidelis exchange files (*.xml)|*.xml"),
-                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dlg.ShowModal() == wxID_OK) import_path(utf8(dlg.GetPath()));
-}
-
-void MainFrame::import_path(const std::string& path) {
-    if (!session_.has_store()) return;
-    try {
-        // The file is read as a stream, twice: memory follows one round, not the file.
-        std::ifstream first(path_from_utf8(path), std::ios::binary);
-        // Nothing changes until the user has seen what would.
-        const ImportReport dry = import_exchange(*session_.store, first, path, ImportOptions{true, false});
-        ImportDialog confirm_dlg(this, dry);
-        if (confirm_dlg.ShowModal() != wxID_OK) return;
-        std::ifstream again(path_from_utf8(path), std::ios::binary);
-        const ImportReport done = import_exchange(*session_.store, again, path, ImportOptions{false, confirm_dlg.replace->GetValue()});
-        using O = ImportedRound::Outcome;
-        session_.status(fmt(_("Imported: {1} added, {2} identical skipped, {3} conflicting, {4} replaced."),
-                            {wxString::Format("%d", done.count(O::Added)), wxString::Format("%d", done.count(O::Identical)),
-                             wxString::Format("%d", done.count(O::Conflict)), wxString::Format("%d", done.count(O::Replaced))}));
-        navigator_->rebuild();
-        show_county();
-    } catch (...) {
-        show_error(this, std::current_exception());
-    }
-}
-
-void MainFrame::export_rounds() {
-    if (!session_.has_store()) return;
-    const Id team = current_team();
-    const wxString owner = wx(paths::safe_file_name(team ? session_.store->team(team).name : session_.store->home_county().name));
-    wxFileDialog dlg(this, _("Export rounds to an exchange file"), "", fmt(_("{1} rounds"), {owner}) + ".xml",
-                     _("Fidelis exchange files (*.xml)|*.xml"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dlg.ShowModal() != wxID_OK) return;
-    try {
-        std::vector<Id> ids;
-        for (const Round& r : team ? session_.store->rounds_of_team(team) : session_.store->all_rounds()) ids.push_back(r.id);
-        AtomicFile file(path_from_utf8(utf8(dlg.GetPath())));
-        fidelis::export_rounds(*session_.store, ids, file.stream());
-        file.commit();
-        session_.status(fmt(trn("{1} round exported to {2}", "{1} rounds exported to {2}", ids.size()), {wxString::Format("%zu", ids.size()), dlg.GetPath()}));
     } catch (...) {
         show_error(this, std::current_exception());
     }

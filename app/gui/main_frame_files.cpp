@@ -1,21 +1,28 @@
 // The window's actions on whole files: the automatic backup at every open, restoring a
-// backup, the CSV export, and the round's history viewer. (Part of MainFrame, kept apart
-// from the window's layout in main_frame.cpp.)
+// backup, importing and exporting exchange files, the CSV export, and the round's history
+// viewer; what reads or writes many rounds runs in the background (background_work.h).
+// (Part of MainFrame, kept apart from the window's layout in main_frame.cpp.)
 #include "main_frame.h"
 
 #include "../shared/errors.h"
+#include "background_work.h"
 #include "backup_dialog.h"
+#include "dialogs.h"
 #include "base/atomic_file.h"
+#include "base/paths.h"
 #include "csv_dialog.h"
 #include "history_dialog.h"
+#include "navigator.h"
 #include "round_page.h"
 #include "store/csv_export.h"
+#include "store/exchange.h"
 #include "store/history_text.h"
 #include "ui.h"
 
 #include <wx/filedlg.h>
 
 #include <filesystem>
+#include <fstream>
 
 namespace fidelis::gui {
 
@@ -141,10 +148,81 @@ void MainFrame::export_csv() {
     wxFileDialog dlg(this, _("Export CSV"), "", choice.file_name(), _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
-        AtomicFile file(path_from_utf8(utf8(dlg.GetPath())));
-        const std::size_t rows = write_csv(*session_.store, file.stream(), choice.options());
-        file.commit();
+        const std::filesystem::path target = path_from_utf8(utf8(dlg.GetPath()));
+        const CsvOptions options = choice.options();
+        std::size_t rows = 0;
+        // Cancel leaves no file: the temporary one is removed unless committed.
+        if (!run_in_background(this, _("Writing the CSV file…"), [&](const Progress& progress) {
+                AtomicFile file(target);
+                rows = write_csv(*session_.store, file.stream(), options, progress);
+                file.commit();
+            }))
+            return session_.status(_("The CSV export was cancelled; no file was written."));
         session_.status(fmt(_("{1} rows written to {2}"), {wxString::Format("%zu", rows), dlg.GetPath()}));
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void MainFrame::import_file() {
+    if (!session_.has_store()) return;
+    wxFileDialog dlg(this, _("Import a round file"), "", "", _("Fidelis exchange files (*.xml)|*.xml"),
+                     wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    if (dlg.ShowModal() == wxID_OK) import_path(utf8(dlg.GetPath()));
+}
+
+void MainFrame::import_path(const std::string& path) {
+    if (!session_.has_store()) return;
+    const wxString cancelled = _("The import was cancelled; nothing was imported.");
+    try {
+        // The file is read as a stream, twice: memory follows one round, not the file.
+        // Nothing changes until the user has seen what would.
+        ImportReport dry;
+        if (!run_in_background(this, _("Reading the round file…"), [&](const Progress& progress) {
+                std::ifstream first(path_from_utf8(path), std::ios::binary);
+                dry = import_exchange(*session_.store, first, path, ImportOptions{true, false}, progress);
+            }))
+            return session_.status(cancelled);
+        ImportDialog confirm_dlg(this, dry);
+        if (confirm_dlg.ShowModal() != wxID_OK) return;
+        const ImportOptions options{false, confirm_dlg.replace->GetValue()};
+        ImportReport done;
+        // A cancelled import is rolled back whole, like a refused one.
+        if (!run_in_background(this, _("Importing the rounds…"), [&](const Progress& progress) {
+                std::ifstream again(path_from_utf8(path), std::ios::binary);
+                done = import_exchange(*session_.store, again, path, options, progress);
+            }))
+            return session_.status(cancelled);
+        using O = ImportedRound::Outcome;
+        session_.status(fmt(_("Imported: {1} added, {2} identical skipped, {3} conflicting, {4} replaced."),
+                            {wxString::Format("%d", done.count(O::Added)), wxString::Format("%d", done.count(O::Identical)),
+                             wxString::Format("%d", done.count(O::Conflict)), wxString::Format("%d", done.count(O::Replaced))}));
+        navigator_->rebuild();
+        show_county();
+    } catch (...) {
+        show_error(this, std::current_exception());
+    }
+}
+
+void MainFrame::export_rounds() {
+    if (!session_.has_store()) return;
+    const Id team = current_team();
+    const wxString owner = wx(paths::safe_file_name(team ? session_.store->team(team).name : session_.store->home_county().name));
+    wxFileDialog dlg(this, _("Export rounds to an exchange file"), "", fmt(_("{1} rounds"), {owner}) + ".xml",
+                     _("Fidelis exchange files (*.xml)|*.xml"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK) return;
+    try {
+        std::vector<Id> ids;
+        for (const Round& r : team ? session_.store->rounds_of_team(team) : session_.store->all_rounds()) ids.push_back(r.id);
+        const std::filesystem::path target = path_from_utf8(utf8(dlg.GetPath()));
+        // Cancel leaves no file: the temporary one is removed unless committed.
+        if (!run_in_background(this, _("Exporting the rounds…"), [&](const Progress& progress) {
+                AtomicFile file(target);
+                fidelis::export_rounds(*session_.store, ids, file.stream(), {}, progress);
+                file.commit();
+            }))
+            return session_.status(_("The export was cancelled; no file was written."));
+        session_.status(fmt(trn("{1} round exported to {2}", "{1} rounds exported to {2}", ids.size()), {wxString::Format("%zu", ids.size()), dlg.GetPath()}));
     } catch (...) {
         show_error(this, std::current_exception());
     }

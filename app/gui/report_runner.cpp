@@ -1,5 +1,6 @@
 #include "report_runner.h"
 
+#include "background_work.h"
 #include "reports/render.h"
 #include "reports/reports.h"
 #include "base/i18n.h"
@@ -9,10 +10,7 @@
 
 #include <wx/filedlg.h>
 #include <wx/mimetype.h>
-#include <wx/progdlg.h>
 #include <wx/utils.h>
-
-#include <memory>
 
 namespace fidelis::gui {
 
@@ -53,15 +51,11 @@ std::string run_report(wxWindow* parent, Session& session, const ReportRequest& 
     std::string path = utf8(save.GetPath());
     if (!reports::try_format_of(path)) path += save.GetFilterIndex() == 1 ? ".html" : ".pdf";
 
-    std::unique_ptr<wxProgressDialog> progress;
-    if (!headless())
-        progress = std::make_unique<wxProgressDialog>(_("Fidelis"), _("Writing the report…"), 100, parent,
-                                                      wxPD_CAN_ABORT | wxPD_APP_MODAL | wxPD_AUTO_HIDE);
     reports::ReportOptions options;
     options.lang = session.lang;
-    options.progress = [&](double fraction) { return !progress || progress->Update(int(fraction * 100)); };
-    try {
-        Store& store = *session.store;
+    Store& store = *session.store;
+    const auto write = [&](const Progress& progress) {
+        options.progress = progress;
         switch (request.kind) {
         case ReportKind::Round: reports::write_round_report(store, request.id, path, options); break;
         case ReportKind::Trend: reports::write_trend_report(store, request.id, "", path, options); break;
@@ -83,15 +77,18 @@ std::string run_report(wxWindow* parent, Session& session, const ReportRequest& 
             break;
         }
         }
-    } catch (const Cancelled&) {
-        session.status(_("The report was cancelled; no file was written."));
-        return {};
+    };
+    // A national comparison takes a while: the window repaints meanwhile, and Cancel
+    // leaves no file (the report is written through AtomicFile).
+    try {
+        if (!run_in_background(parent, _("Writing the report…"), write)) {
+            session.status(_("The report was cancelled; no file was written."));
+            return {};
+        }
     } catch (...) {
-        progress.reset();
         show_error(parent, std::current_exception());
         return {};
     }
-    progress.reset();
     session.status(fmt(_("Report written: {1}"), {wx(path)}));
     if (confirm(parent, fmt(_("The report is saved as\n{1}\n\nOpen it now?"), {wx(path)}), _("Report ready"), false))
         wxLaunchDefaultApplication(wx(path));

@@ -1,6 +1,7 @@
 #include "round_page.h"
 
 #include "assessment_panel.h"
+#include "background_work.h"
 #include "consensus_panel.h"
 #include "plan_panel.h"
 #include "report_runner.h"
@@ -47,7 +48,8 @@ RoundPage::RoundPage(wxWindow* parent, Session& session, Id round)
 
     tabs_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
         e.Skip();
-        CallAfter([this] { refresh(); });
+        // Never while a report or an import has the Store (background_work.h).
+        CallAfter([this] { after_background_work([this] { refresh(); }); });
     });
     result_->on_status_changed = [this] {
         ctx_->reload();

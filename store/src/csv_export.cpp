@@ -34,12 +34,15 @@ std::map<Id, Team> teams_by_id(Store& store) {
     return teams;
 }
 
-std::size_t write_long(Store& store, std::ostream& out, const CsvOptions& options) {
+std::size_t write_long(Store& store, std::ostream& out, const CsvOptions& options, const Progress& progress) {
     const char s = options.separator;
     out << "\xEF\xBB\xBF" << csv_header(s) << "\r\n";
     std::size_t rows = 0;
     const std::map<Id, Team> teams = teams_by_id(store);
-    for (const Round& round : csv_rounds(store, options)) {
+    const std::vector<Round> rounds = csv_rounds(store, options);
+    for (std::size_t n = 0; n < rounds.size(); ++n) {
+        report_progress(progress, double(n) / double(rounds.size()));
+        const Round& round = rounds[n];
         const Team& team = teams.at(round.team_id);
         const ScalePtr scale = store.scale_of(round);
         const std::vector<Rating> ratings = store.ratings(round.id);
@@ -113,7 +116,7 @@ WideColumns wide_columns(Store& store, const std::vector<Round>& rounds) {
     return cols;
 }
 
-std::size_t write_wide(Store& store, std::ostream& out, const CsvOptions& options) {
+std::size_t write_wide(Store& store, std::ostream& out, const CsvOptions& options, const Progress& progress) {
     const char s = options.separator;
     const std::vector<Round> rounds = csv_rounds(store, options);
     const WideColumns cols = wide_columns(store, rounds);
@@ -126,7 +129,9 @@ std::size_t write_wide(Store& store, std::ostream& out, const CsvOptions& option
 
     const std::map<Id, Team> teams = teams_by_id(store);
     std::size_t rows = 0;
-    for (const Round& round : rounds) {
+    for (std::size_t n = 0; n < rounds.size(); ++n) {
+        report_progress(progress, double(n) / double(rounds.size()));
+        const Round& round = rounds[n];
         const Team& team = teams.at(round.team_id);
         const ScalePtr scale = store.scale_of(round);
         const std::map<std::string, ItemRating> result = store.result_ratings(round.id);
@@ -197,11 +202,12 @@ std::vector<Round> csv_rounds(Store& store, const CsvOptions& options) {
     return rounds;
 }
 
-std::size_t write_csv(Store& store, std::ostream& out, const CsvOptions& options) {
+std::size_t write_csv(Store& store, std::ostream& out, const CsvOptions& options, const Progress& progress) {
     if (options.from && options.to && *options.to < *options.from)
         throw StoreError(StoreError::Kind::Invalid,
                          format(tr(N_("The period ends ({2}) before it starts ({1}).")), {options.from->iso(), options.to->iso()}));
-    return options.layout == CsvLayout::Wide ? write_wide(store, out, options) : write_long(store, out, options);
+    return options.layout == CsvLayout::Wide ? write_wide(store, out, options, progress)
+                                             : write_long(store, out, options, progress);
 }
 
 }  // namespace fidelis

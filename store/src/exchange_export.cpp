@@ -273,7 +273,7 @@ std::string write_exchange(const std::vector<RoundRecord>& input) {
 }
 
 void export_rounds(Store& store, const std::vector<Id>& round_ids, std::ostream& out,
-                   const std::vector<Id>& outcome_teams) {
+                   const std::vector<Id>& outcome_teams, const Progress& progress) {
     // First what the head of the file needs, from the rounds' rows alone; then each round
     // is loaded, written and let go in turn, so memory holds one round at a time.
     std::vector<std::pair<std::string, Id>> order;  // uuid, id
@@ -312,8 +312,10 @@ void export_rounds(Store& store, const std::vector<Id>& round_ids, std::ostream&
     file.begin(scales, teams);
     for (const auto& [uuid, list] : outcomes)
         for (const TeamOutcome& o : list) file.outcome(uuid, o);
+    std::size_t written = 0;
     for (const auto& [uuid, id] : order) {
         if (!out) break;  // the caller's commit (or check) reports why
+        report_progress(progress, double(written++) / double(order.size()));
         const RoundRecord record = store.record(id);
         file.round(record, *scales.at(record.round.scale_hash));
     }

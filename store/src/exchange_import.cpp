@@ -9,19 +9,56 @@
 
 #include <exception>
 #include <new>
+#include <optional>
 #include <sstream>
 #include <streambuf>
 
 namespace fidelis {
 namespace {
 
-// Text in memory as a stream, without a copy.
+// Text in memory as a stream, without a copy. It can say where the reading is, so an
+// import from memory reports its progress like one from a file.
 class MemoryBuffer : public std::streambuf {
 public:
     explicit MemoryBuffer(std::string_view text) {
         char* p = const_cast<char*>(text.data());
         setg(p, p, p + text.size());
     }
+
+protected:
+    pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
+        if (!(which & std::ios_base::in)) return pos_type(off_type(-1));
+        char* const from = dir == std::ios_base::beg ? eback() : dir == std::ios_base::cur ? gptr() : egptr();
+        if (off < eback() - from || off > egptr() - from) return pos_type(off_type(-1));
+        setg(eback(), from + off, egptr());
+        return pos_type(gptr() - eback());
+    }
+    pos_type seekpos(pos_type pos, std::ios_base::openmode which) override {
+        return seekoff(off_type(pos), std::ios_base::beg, which);
+    }
+};
+
+// How far through the stream the reading is, 0..1, asked of its buffer so the stream's
+// state is left alone. 0 throughout when the buffer cannot seek (a pipe).
+class ReadPosition {
+public:
+    explicit ReadPosition(std::istream& in) : buffer_(in.rdbuf()) {
+        if (!buffer_) return;
+        start_ = buffer_->pubseekoff(0, std::ios_base::cur, std::ios_base::in);
+        if (start_ < 0) return;
+        end_ = buffer_->pubseekoff(0, std::ios_base::end, std::ios_base::in);
+        buffer_->pubseekpos(start_, std::ios_base::in);
+    }
+    double fraction() const {
+        if (start_ < 0 || end_ <= start_) return 0;
+        const std::streamoff at = buffer_->pubseekoff(0, std::ios_base::cur, std::ios_base::in);
+        return at < start_ ? 0 : double(at - start_) / double(end_ - start_);
+    }
+
+private:
+    std::streambuf* buffer_;
+    std::streamoff start_ = -1;
+    std::streamoff end_ = -1;
 };
 
 }  // namespace
@@ -151,10 +188,17 @@ ImportedOutcome import_outcome(Store& store, const OutcomeRecord& rec, const Imp
 // and the verdict is the one a reading of the whole file before any write would give: a
 // problem in the file first (every one listed), then a team of a municipality this
 // database does not know, then the first round the store refuses.
+//
+// A cancel (Cancelled, from `progress` after any round) leaves by the same way as any other
+// exception: the transaction is rolled back, and the database is as it was.
 ImportReport import_stream(Store& store, std::istream& in, const std::string& file_label,
-                           const ImportOptions& options) {
+                           const ImportOptions& options, const Progress& progress) {
     ImportReport report;
     report.dry_run = options.dry_run;
+    std::optional<ReadPosition> position;
+    if (progress) position.emplace(in);
+    auto step = [&] { report_progress(progress, position ? position->fraction() : 0.0); };
+    step();
     Transaction tx = store.begin();
     std::optional<Error> unknown_municipality;
     std::optional<StoreError> refused;
@@ -177,12 +221,15 @@ ImportReport import_stream(Store& store, std::istream& in, const std::string& fi
         in, file_label,
         [&](RoundRecord& rec) {
             if (may_write(rec.team)) guarded([&] { report.rounds.push_back(import_round(store, rec, options)); });
+            step();
         },
         [&](OutcomeRecord& rec) {
             if (may_write(rec.team)) guarded([&] { report.outcomes.push_back(import_outcome(store, rec, options)); });
+            step();
         });
     if (unknown_municipality) throw *unknown_municipality;
     if (refused) throw *refused;
+    report_progress(progress, 1.0);  // a cancel up to here still leaves nothing imported
     if (!options.dry_run) tx.commit();
     return report;
 }
@@ -190,15 +237,15 @@ ImportReport import_stream(Store& store, std::istream& in, const std::string& fi
 }  // namespace
 
 ImportReport import_exchange(Store& store, std::istream& in, const std::string& file_label,
-                             const ImportOptions& options) {
+                             const ImportOptions& options, const Progress& progress) {
     try {
-        if (!store.read_only()) return import_stream(store, in, file_label, options);
+        if (!store.read_only()) return import_stream(store, in, file_label, options, progress);
         if (!options.dry_run)
             throw StoreError(StoreError::Kind::ReadOnly,
                              format(tr(N_("The database {1} is open read-only.")), {store.path()}));
         // A database that cannot be written is tried on a private copy.
         Store scratch = store.scratch_copy();
-        return import_stream(scratch, in, file_label, options);
+        return import_stream(scratch, in, file_label, options, progress);
     } catch (const std::bad_alloc&) {
         throw Error(format(tr(N_("There is not enough memory to import {1}. Nothing was imported; close other "
                                  "programs, or import the file in parts.")),
@@ -207,10 +254,10 @@ ImportReport import_exchange(Store& store, std::istream& in, const std::string& 
 }
 
 ImportReport import_exchange(Store& store, std::string_view text, const std::string& file_label,
-                             const ImportOptions& options) {
+                             const ImportOptions& options, const Progress& progress) {
     MemoryBuffer buffer(text);
     std::istream in(&buffer);
-    return import_exchange(store, in, file_label, options);
+    return import_exchange(store, in, file_label, options, progress);
 }
 
 }  // namespace fidelis

@@ -6,6 +6,7 @@
 // ';' by default (Swedish Excel, R's read.csv2, decimal comma), ',' on request (read.csv,
 // decimal point). A text cell that a spreadsheet would run as a formula (= + - @ TAB CR
 // first) is written with a leading apostrophe.
+#include "base/progress.h"
 #include "store/store.h"
 
 #include <optional>
@@ -33,6 +34,8 @@ std::string csv_header(char separator);
 // The rounds the options select, in the store's order: for every CSV with these filters.
 std::vector<Round> csv_rounds(Store& store, const CsvOptions& options);
 // Writes the layout the options ask for; returns the number of data rows written.
-std::size_t write_csv(Store& store, std::ostream& out, const CsvOptions& options);
+// `progress` hears of each round written and may cancel (Cancelled; `out` then holds part
+// of a file, which AtomicFile removes).
+std::size_t write_csv(Store& store, std::ostream& out, const CsvOptions& options, const Progress& progress = {});
 
 }  // namespace fidelis

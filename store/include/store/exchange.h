@@ -10,6 +10,7 @@
 // team here is a conflict, never merged. Every round passes the same rules as any other
 // write (store/rules.h); any error refuses the whole file and leaves the database as it
 // was. A dry run is the same import, rolled back.
+#include "base/progress.h"
 #include "store/round_record.h"
 #include "store/store.h"
 
@@ -28,8 +29,10 @@ std::string write_exchange(const std::vector<RoundRecord>& records);
 // (AtomicFile::commit reports them).
 // Each team in the file brings its quarterly outcomes (format 2); `outcome_teams` adds teams
 // (and their outcomes) that have no round among `round_ids`.
+// `progress` hears of each round written and may cancel (Cancelled; `out` then holds part
+// of a file, which AtomicFile removes).
 void export_rounds(Store& store, const std::vector<Id>& round_ids, std::ostream& out,
-                   const std::vector<Id>& outcome_teams = {});
+                   const std::vector<Id>& outcome_teams = {}, const Progress& progress = {});
 std::string export_rounds(Store& store, const std::vector<Id>& round_ids, const std::vector<Id>& outcome_teams = {});
 
 // Parses and verifies a file; throws Error listing every problem as file:line:column.
@@ -72,11 +75,13 @@ struct ImportReport {
 
 // Reads the file one top-level element at a time and imports each round as it is read,
 // inside the one transaction: memory holds about one round, whatever the file's size.
-// Any problem anywhere in the file rolls everything back.
+// Any problem anywhere in the file rolls everything back, and so does a cancel: `progress`
+// hears how far through the file the reading is after each round (when the stream can say:
+// a file can, a pipe cannot) and may cancel (Cancelled), leaving the database as it was.
 ImportReport import_exchange(Store& store, std::istream& in, const std::string& file_label,
-                             const ImportOptions& options);
+                             const ImportOptions& options, const Progress& progress = {});
 ImportReport import_exchange(Store& store, std::string_view text, const std::string& file_label,
-                             const ImportOptions& options);
+                             const ImportOptions& options, const Progress& progress = {});
 const char* code_of(ImportedRound::Outcome outcome);  // "added", "identical", "conflict", "replaced"
 
 }  // namespace fidelis
