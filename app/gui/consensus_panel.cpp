@@ -9,8 +9,10 @@
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/dcclient.h>
 #include <wx/listctrl.h>
 #include <wx/scrolwin.h>
+#include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/statbox.h>
@@ -54,14 +56,30 @@ ConsensusPanel::ConsensusPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(pa
     raters_ = new wxScrolledWindow(detail, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL);
     raters_->SetScrollRate(0, FromDIP(12));
     name_for_screen_readers(raters_, _("What the raters entered"));
-    sides->Add(editor_, 3, wxEXPAND);
-    sides->Add(raters_, 2, wxEXPAND | wxLEFT, FromDIP(6));
+    // Both sides start from a small minimum, so that the proportions share the width rather
+    // than the editor's full-width content taking it all.
+    editor_->SetMinSize(FromDIP(wxSize(300, 100)));
+    raters_->SetMinSize(FromDIP(wxSize(220, 100)));
+    sides->Add(editor_, 1, wxEXPAND);
+    sides->Add(raters_, 1, wxEXPAND | wxLEFT, FromDIP(6));
     auto* dv = new wxBoxSizer(wxVERTICAL);
     dv->Add(why, 0, wxEXPAND | wxALL, FromDIP(6));
     dv->Add(sides, 1, wxEXPAND);
     detail->SetSizer(dv);
-    split->SplitHorizontally(list_, detail, FromDIP(220));
-    split->SetSashGravity(0.35);
+    split->SplitHorizontally(list_, detail, FromDIP(180));
+    split->SetSashGravity(0.3);
+    // The list a third of the height once the tab has its real size, so that the item, the
+    // rationale and the raters get the rest.
+    // The list keeps a third of the height whatever the window's size, until the user
+    // moves the sash.
+    split->Bind(wxEVT_SIZE, [this, split](wxSizeEvent& e) {
+        e.Skip();
+        if (!sash_moved_) split->SetSashPosition(std::max(FromDIP(120), e.GetSize().y / 3));
+    });
+    split->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this](wxSplitterEvent& e) {
+        e.Skip();
+        sash_moved_ = true;
+    });
 
     agreement_ = new wxStaticText(this, wxID_ANY, "");
     name_for_screen_readers(agreement_, _("Agreement between the raters"));
@@ -83,7 +101,7 @@ ConsensusPanel::ConsensusPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(pa
     // Wrapped for the width it has: a clearly different width wraps it again.
     raters_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         e.Skip();
-        if (std::abs(e.GetSize().x - raters_width_) > FromDIP(40))
+        if (std::abs(e.GetSize().x - raters_width_) > 2)
             CallAfter([this] {
                 if (const Item* item = ctx_.scale->item(selected_)) show_raters(*item);
             });
@@ -315,33 +333,16 @@ void ConsensusPanel::show_selected() {
 void ConsensusPanel::show_raters(const Item& item) {
     raters_->Freeze();
     raters_->DestroyChildren();
-    raters_plain_.clear();
     const auto& ratings = by_item_[item.id];
     const auto& raters = ctx_.round.raters;
-    auto* box = new wxStaticBoxSizer(wxVERTICAL, raters_, _("What the raters entered"));
-    wxWindow* in = box->GetStaticBox();
-    auto* grid = new wxFlexGridSizer(int(raters.size()) + 1, FromDIP(wxSize(10, 6)));
-    for (std::size_t c = 1; c <= raters.size(); ++c) grid->AddGrowableCol(int(c), 1);
-    const int column = std::max(
-        FromDIP(110), (raters_->GetClientSize().x - FromDIP(110)) / std::max<int>(1, int(raters.size())) - FromDIP(16));
-    // Plain labels wrapped once at the column's width: text that rewraps itself on every
-    // size event would resize the grid's other columns and never settle.
-    auto cell = [&](const std::string& text, bool bold) {
-        auto* label = new wxStaticText(in, wxID_ANY, wx(text));
-        if (bold) label->SetFont(label->GetFont().Bold());
-        label->Wrap(column);
-        return label;
-    };
-    grid->Add(new wxStaticText(in, wxID_ANY, ""));
-    for (const Rater& rater : raters) {
-        grid->Add(cell(rater.name, true), 0, wxEXPAND);
-        raters_plain_ += rater.name + "\t";
-    }
+    const wxString labels[] = {_("Level:"), _("Entered:"), _("Evidence:"), _("Note:")};
+    // texts[row][rater]: the level, what was entered, the evidence and the note.
+    std::vector<std::vector<std::string>> texts(4);
+    raters_plain_.clear();
+    for (const Rater& rater : raters) raters_plain_ += rater.name + "\t";
     raters_plain_ += "\n";
-    const wxString rows[] = {_("Level:"), _("Entered:"), _("Evidence:"), _("Note:")};
     for (int row = 0; row < 4; ++row) {
-        grid->Add(new wxStaticText(in, wxID_ANY, rows[row]), 0, wxALIGN_TOP);
-        raters_plain_ += utf8(rows[row]);
+        raters_plain_ += utf8(labels[row]);
         for (const Rater& rater : raters) {
             const auto it = ratings.find(rater.id);
             std::string text;
@@ -354,12 +355,63 @@ void ConsensusPanel::show_raters(const Item& item) {
             } else if (row == 0) {
                 text = utf8(_("not rated"));
             }
-            grid->Add(cell(text, row == 0), 0, wxEXPAND);
+            texts[std::size_t(row)].push_back(text);
             raters_plain_ += "\t" + text;
         }
         raters_plain_ += "\n";
     }
-    box->Add(grid, 0, wxEXPAND | wxALL, FromDIP(4));
+
+    auto* box = new wxStaticBoxSizer(wxVERTICAL, raters_, _("What the raters entered"));
+    wxWindow* in = box->GetStaticBox();
+    int label_width = 0;
+    for (const wxString& l : labels) label_width = std::max(label_width, raters_->GetTextExtent(l).x);
+    // The width left after the labels, the box's frame, the gaps and a scroll bar.
+    const int room =
+        raters_->GetSize().x - wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, raters_) - label_width - FromDIP(40);
+    const int n = std::max<int>(1, int(raters.size()));
+    const int column = (room - FromDIP(10) * n) / n;
+    // Plain labels wrapped once at the width they get: text that rewraps itself on every
+    // size event would resize the grid's other columns and never settle.
+    auto cell = [&](const std::string& text, bool bold, int width) {
+        auto* label = new wxStaticText(in, wxID_ANY, wx(text));
+        if (bold) label->SetFont(label->GetFont().Bold());
+        label->Wrap(std::max(FromDIP(80), width));
+        if (bold) {
+            // GTK measures a label on a hidden tab in the font it had before: bold text would be
+            // clipped to the regular text's size, so the size comes from the bold font.
+            wxClientDC dc(label);
+            dc.SetFont(label->GetFont());
+            label->SetMinSize(dc.GetMultiLineTextExtent(label->GetLabel()));
+        }
+        return label;
+    };
+    if (column >= FromDIP(140)) {
+        // Side by side: one column per rater, so the team reads across.
+        auto* grid = new wxFlexGridSizer(int(raters.size()) + 1, FromDIP(wxSize(10, 6)));
+        for (std::size_t c = 1; c <= raters.size(); ++c) grid->AddGrowableCol(int(c), 1);
+        grid->Add(new wxStaticText(in, wxID_ANY, ""));
+        for (const Rater& rater : raters) grid->Add(cell(rater.name, true, column), 0, wxEXPAND);
+        for (int row = 0; row < 4; ++row) {
+            grid->Add(new wxStaticText(in, wxID_ANY, labels[row]), 0, wxALIGN_TOP);
+            for (const std::string& text : texts[std::size_t(row)])
+                grid->Add(cell(text, row == 0, column), 0, wxEXPAND);
+        }
+        box->Add(grid, 0, wxEXPAND | wxALL, FromDIP(4));
+    } else {
+        // Too narrow for columns (a small screen, many raters): one rater under the other.
+        for (std::size_t r = 0; r < raters.size(); ++r) {
+            box->Add(cell(raters[r].name, true, room), 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(4));
+            auto* grid = new wxFlexGridSizer(2, FromDIP(wxSize(10, 2)));
+            grid->AddGrowableCol(1, 1);
+            for (int row = 0; row < 4; ++row) {
+                const std::string& text = texts[std::size_t(row)][r];
+                if (text.empty()) continue;
+                grid->Add(new wxStaticText(in, wxID_ANY, labels[row]), 0, wxALIGN_TOP);
+                grid->Add(cell(text, row == 0, room - FromDIP(10)), 0, wxEXPAND);
+            }
+            box->Add(grid, 0, wxEXPAND | wxALL, FromDIP(4));
+        }
+    }
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(box, 0, wxEXPAND | wxALL, FromDIP(4));
     raters_->SetSizer(sizer);
@@ -367,7 +419,7 @@ void ConsensusPanel::show_raters(const Item& item) {
     raters_->Scroll(0, 0);
     raters_->Thaw();
     raters_->Layout();
-    raters_width_ = raters_->GetClientSize().x;
+    raters_width_ = raters_->GetSize().x;
 }
 
 bool ConsensusPanel::rate(int level) { return editor_->pick_level(level); }

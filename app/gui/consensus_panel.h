@@ -77,6 +77,7 @@ private:
     std::map<std::string, std::map<Id, Rating>> by_item_;
     std::string selected_;
     bool loading_ = false;
+    bool sash_moved_ = false;  // by the user: the list then keeps the height they gave it
 };
 
 }  // namespace fidelis::gui
