@@ -71,8 +71,16 @@ void key(int keycode, int modifiers) {
 
 void click(wxWindow* w) {
     REQUIRE(w);
+    // A page just shown may still be laid out (a tab's refresh runs after the switch, and on
+    // a loaded machine later): click only once the control has stopped moving.
+    wxRect r = w->GetScreenRect();
+    for (int i = 0; i < 40; ++i) {
+        pump(40);
+        const wxRect now = w->GetScreenRect();
+        if (now == r && w->IsShownOnScreen()) break;
+        r = now;
+    }
     wxUIActionSimulator sim;
-    const wxRect r = w->GetScreenRect();
     sim.MouseMove(r.x + r.width / 2, r.y + r.height / 2);
     pump(60);
     sim.MouseClick();
