@@ -9,46 +9,55 @@
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
-#include <wx/wrapsizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 #include <wx/time.h>
 
+#include <algorithm>
 #include <optional>
 
 namespace fidelis::gui {
 
 AssessmentPanel::AssessmentPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(parent), ctx_(ctx) {
-    // Wraps onto a second row in a narrow window (1024×768, a projector, large fonts).
-    auto* top = new wxWrapSizer(wxHORIZONTAL);
-    rater_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(220, -1)));
+    // One row that fits the round's pane at 1024×768 in Swedish: adding a rater is the
+    // rater list's last entry rather than a button, moving between items takes two arrow
+    // buttons (named for screen readers), and the progress stands over the item list.
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    rater_ = new wxChoice(this, wxID_ANY);
     top->Add(new wxStaticText(this, wxID_ANY, _("Rating as:")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
     top->Add(rater_, 0, wxALIGN_CENTER_VERTICAL);
     name_for_screen_readers(rater_, _("Rating as"));
-    auto* add = new wxButton(this, wxID_ANY, _("Add rater…"));
-    top->Add(add, 0, wxLEFT, FromDIP(6));
-    progress_ = new wxStaticText(this, wxID_ANY, "");
-    progress_->SetFont(progress_->GetFont().Bold());
-    top->Add(progress_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, FromDIP(16));
-    auto* prev = new wxButton(this, wxID_ANY, _("Previous item"));
-    auto* next = new wxButton(this, wxID_ANY, _("Next item"));
+    top->AddStretchSpacer(1);
+    auto* prev = new wxButton(this, wxID_ANY, wxString::FromUTF8("◀"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    auto* next = new wxButton(this, wxID_ANY, wxString::FromUTF8("▶"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
     auto* unrated = new wxButton(this, wxID_ANY, _("Next unrated"));
-    prev->SetToolTip(_("Page Up or Ctrl+Left"));
-    next->SetToolTip(_("Page Down or Ctrl+Right"));
+    for (wxButton* b : {prev, next}) b->SetMinSize(wxSize(std::max(b->GetBestSize().x, FromDIP(36)), -1));
+    name_for_screen_readers(prev, _("Previous item"));
+    name_for_screen_readers(next, _("Next item"));
+    prev->SetToolTip(_("Previous item") + " (" + _("Page Up or Ctrl+Left") + ")");
+    next->SetToolTip(_("Next item") + " (" + _("Page Down or Ctrl+Right") + ")");
     unrated->SetToolTip(_("Ctrl+U"));
-    top->Add(prev, 0, wxLEFT, FromDIP(4));
-    top->Add(next, 0, wxLEFT, FromDIP(4));
-    top->Add(unrated, 0, wxLEFT, FromDIP(4));
+    top->Add(prev, 0, wxALIGN_CENTER_VERTICAL);
+    top->Add(next, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(4));
+    top->Add(unrated, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(4));
+    toolbar_ = top;
 
     auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3D);
     split->SetMinimumPaneSize(FromDIP(180));
-    list_ = new wxListView(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    auto* left = new wxPanel(split);
+    progress_ = new wxStaticText(left, wxID_ANY, "");
+    progress_->SetFont(progress_->GetFont().Bold());
+    list_ = new wxListView(left, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+    auto* lv = new wxBoxSizer(wxVERTICAL);
+    lv->Add(progress_, 0, wxLEFT | wxBOTTOM, FromDIP(4));
+    lv->Add(list_, 1, wxEXPAND);
+    left->SetSizer(lv);
     list_->AppendColumn(_("Item"));
     list_->AppendColumn(_("Level"), wxLIST_FORMAT_CENTER);
     name_for_screen_readers(list_, _("Items and their state"));
     editor_ = new ItemEditor(split, ctx_);
-    split->SplitVertically(list_, editor_, FromDIP(300));
+    split->SplitVertically(left, editor_, FromDIP(300));
     split->SetSashGravity(0.0);
 
     auto* v = new wxBoxSizer(wxVERTICAL);
@@ -63,11 +72,19 @@ AssessmentPanel::AssessmentPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(
     rater_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         const int i = rater_->GetSelection();
         if (i >= 0 && std::size_t(i) < ctx_.round.raters.size()) set_rater(ctx_.round.raters[std::size_t(i)].id);
+        // The last entry adds a rater; cancelled, the list shows the active rater again.
+        else if (i >= 0 && std::size_t(i) == ctx_.round.raters.size()) CallAfter([this] {
+                add_rater();
+                refresh();
+            });
     });
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_rater(); });
     prev->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { previous(); });
     next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->next(); });
     unrated->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { next_unrated(); });
+    list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        fit_item_columns();
+    });
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         if (std::size_t(e.GetIndex()) != current_) go_to(std::size_t(e.GetIndex()));
     });
@@ -86,7 +103,14 @@ void AssessmentPanel::refresh() {
         rater_->Append(wx(r.name + (r.role.empty() ? "" : " (" + r.role + ")")));
         if (r.id == ctx_.active_rater) selected = int(i);
     }
+    rater_->Append(_("Add rater…"));
     rater_->SetSelection(selected);
+    // As wide as the longest name, so none is cut short, and no wider (GTK's own best size
+    // leaves a wide margin, which at 1024×768 pushed the buttons out of view).
+    int widest = 0;
+    for (unsigned i = 0; i < rater_->GetCount(); ++i) widest = std::max(widest, GetTextExtent(rater_->GetString(i)).x);
+    rater_->SetMinSize(wxSize(std::min(widest + FromDIP(48), FromDIP(300)), -1));
+    rater_->SetSize(rater_->GetMinSize());
     ratings_.clear();
     for (Rating& r : ctx_.store().ratings(ctx_.id))
         if (r.rater_id == ctx_.active_rater) ratings_[r.item_id] = std::move(r);
@@ -109,8 +133,7 @@ void AssessmentPanel::build_list() {
         list_->InsertItem(long(i), wx(item.id + "  " + item.name.get(ctx_.session.lang)));
         update_row(i);
     }
-    list_->SetColumnWidth(0, FromDIP(230));
-    list_->SetColumnWidth(1, FromDIP(60));
+    fit_item_columns();
     update_progress();
 }
 
@@ -124,6 +147,11 @@ void AssessmentPanel::update_row(std::size_t i) {
     list_->SetItem(long(i), 1, state);
 }
 
+void AssessmentPanel::fit_item_columns() {
+    // The level column as wide as its header or "⊘ n/r", the item's name the rest.
+    fit_columns(list_, 0, 120);
+}
+
 int AssessmentPanel::rated_count() const {
     int n = 0;
     for (const auto& [id, r] : ratings_) n += (r.input.level || r.input.cannot_rate) ? 1 : 0;
@@ -134,7 +162,7 @@ void AssessmentPanel::update_progress() {
     // TRANSLATORS: progress through a round, e.g. "12 of 25 rated": {1} items rated, {2} items in the scale.
     progress_->SetLabel(fmt(_("{1} of {2} rated"), {wxString::Format("%d", rated_count()),
                                                     wxString::Format("%zu", ctx_.scale->items.size())}));
-    Layout();
+    progress_->GetParent()->Layout();
 }
 
 void AssessmentPanel::go_to(std::size_t index) {

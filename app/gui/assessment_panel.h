@@ -13,6 +13,7 @@ class wxListView;
 class wxChoice;
 class wxStaticText;
 class wxKeyEvent;
+class wxSizer;
 
 namespace fidelis::gui {
 
@@ -37,9 +38,12 @@ public:
     // Handles the assessment's keys; true when the key was used. Public so the frame can
     // route keys pressed anywhere on the round's page.
     bool handle_key(wxKeyEvent& e);
+    // The row of controls above the item list (for the layout tests).
+    wxSizer* toolbar() const { return toolbar_; }
 
 private:
     void build_list();
+    void fit_item_columns();
     void update_row(std::size_t index);
     void update_progress();
     void save(const Rating& rating);
@@ -50,6 +54,7 @@ private:
 
     RoundContext& ctx_;
     std::size_t current_ = 0;
+    wxSizer* toolbar_ = nullptr;
     wxChoice* rater_ = nullptr;
     wxStaticText* progress_ = nullptr;
     wxListView* list_ = nullptr;

@@ -92,6 +92,13 @@ ConsensusPanel::ConsensusPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(pa
 
     accept_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { accept_agreed(); });
     only_flagged_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { fill(); });
+    list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        if (e.GetSize().x != list_width_) {
+            list_width_ = e.GetSize().x;
+            CallAfter([this] { fit_columns(list_, 0, 220); });
+        }
+    });
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         if (std::size_t(e.GetIndex()) < rows_.size() && rows_[std::size_t(e.GetIndex())] != selected_) {
             selected_ = rows_[std::size_t(e.GetIndex())];
@@ -243,12 +250,8 @@ void ConsensusPanel::fill() {
         list_->SetItem(row, col, agreed_text);
         rows_.push_back(item.id);
     }
-    list_->SetColumnWidth(0, FromDIP(280));
-    // Wide enough for the raters' names and the headings, whichever is longer.
-    for (int c = 1; c < list_->GetColumnCount(); ++c) {
-        list_->SetColumnWidth(c, wxLIST_AUTOSIZE_USEHEADER);
-        list_->SetColumnWidth(c, std::max(list_->GetColumnWidth(c) + FromDIP(12), FromDIP(90)));
-    }
+    // The item's name takes what the raters' columns leave, rather than a fixed width.
+    fit_columns(list_, 0, 220);
     update_summary();
     if (rows_.empty()) return;
     auto it = std::find(rows_.begin(), rows_.end(), selected_);

@@ -77,7 +77,9 @@ private:
     std::map<std::string, std::map<Id, Rating>> by_item_;
     std::string selected_;
     bool loading_ = false;
-    bool sash_moved_ = false;  // by the user: the list then keeps the height they gave it
+    bool sash_moved_ = false;
+    int list_width_ =
+        0;  // the width the list's columns were fitted to  // by the user: the list then keeps the height they gave it
 };
 
 }  // namespace fidelis::gui

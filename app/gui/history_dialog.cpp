@@ -45,6 +45,8 @@ HistoryDialog::HistoryDialog(wxWindow* parent, std::vector<HistoryLine> lines, c
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     filter = new wxTextCtrl(this, wxID_ANY);
     filter->SetHint(_("item, name, word…"));
+    // Wide enough for its hint, which GTK otherwise cuts off.
+    filter->SetMinSize(wxSize(GetTextExtent(filter->GetHint()).x + FromDIP(40), -1));
     add_labelled_group(this, row, _("Filter:"), filter);
     count_ = new wxStaticText(this, wxID_ANY, "");
     row->Add(count_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));

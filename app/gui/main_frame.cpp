@@ -33,6 +33,8 @@
 #include <iterator>
 #include <sstream>
 
+#include <algorithm>
+
 namespace fidelis::gui {
 namespace {
 
@@ -86,7 +88,9 @@ MainFrame::MainFrame(Session& session, Settings& settings)
     const wxRect area = wxDisplay(wxDisplay::GetFromWindow(this) == wxNOT_FOUND ? 0u : unsigned(wxDisplay::GetFromWindow(this)))
                             .GetClientArea();
     SetMinSize(wxSize(std::min(FromDIP(800), area.width), std::min(FromDIP(560), area.height)));
-    SetSize(wxSize(std::min(FromDIP(1200), area.width), std::min(FromDIP(780), area.height)));
+    // The whole width of a 1366×768 laptop, whose round pane then holds its toolbar and the
+    // navigator its names; the height less nothing, so the status bar stays in view.
+    SetSize(wxSize(std::min(FromDIP(1360), area.width), std::min(FromDIP(860), area.height)));
     // Where the window was left, when that still lies on a screen (a laptop undocked from
     // its second monitor must not open off-screen) and still fits it.
     if (const auto r = settings_.window_rect()) {
@@ -110,7 +114,20 @@ MainFrame::MainFrame(Session& session, Settings& settings)
     navigator_ = new Navigator(split_, session_);
     right_ = new wxPanel(split_);
     right_->SetSizer(new wxBoxSizer(wxVERTICAL));
-    split_->SplitVertically(navigator_, right_, settings_.sash("navigator", FromDIP(250)));
+    const int sash = settings_.sash("navigator", -1);
+    split_->SplitVertically(navigator_, right_, sash > 0 ? sash : FromDIP(250));
+    // Until the user places the sash, the tree is as wide as its names want, but leaves the
+    // round's pane room for its toolbar at 1024×768.
+    sash_placed_ = sash > 0;
+    split_->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this](wxSplitterEvent& e) {
+        e.Skip();
+        sash_placed_ = true;
+    });
+    navigator_->on_rebuilt = [this] {
+        if (sash_placed_) return;
+        const int most = std::max(FromDIP(200), GetClientSize().x * 26 / 100);
+        split_->SetSashPosition(std::clamp(navigator_->wanted_width(), FromDIP(200), most));
+    };
     navigator_->on_county = [this] { show_county(); };
     navigator_->on_plans = [this] { show_plans(); };
     navigator_->on_team = [this](Id team) {
@@ -207,6 +224,8 @@ void MainFrame::build_menus() {
         e.Skip();
     });
 }
+
+int MainFrame::navigator_width() const { return split_->GetSashPosition(); }
 
 void MainFrame::update_title() {
     if (!session_.has_store()) {

@@ -47,6 +47,8 @@ public:
     TeamPage* team_page();
     CountyPage* county_page();
     PlansPage* plans_page();
+    Navigator* navigator() { return navigator_; }
+    int navigator_width() const;
 
     void new_team(const std::string& municipality = {});
     void new_round(Id team = 0);
@@ -86,6 +88,7 @@ private:
     Session& session_;
     Settings& settings_;
     wxSplitterWindow* split_ = nullptr;
+    bool sash_placed_ = false;  // by the user, or remembered from the last time
     Navigator* navigator_ = nullptr;
     wxPanel* right_ = nullptr;
     wxWindow* page_ = nullptr;

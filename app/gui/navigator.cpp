@@ -7,6 +7,7 @@
 #include <wx/sizer.h>
 #include <wx/treectrl.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -41,6 +42,9 @@ Navigator::Navigator(wxWindow* parent, Session& session) : wxPanel(parent), sess
         else if (node->kind == Node::County && on_county) on_county();
         else if (node->kind == Node::Plans && on_plans) on_plans();
     });
+    // A long team name may still be cut at the pane's edge (1024×768, a narrowed pane): the
+    // whole name shows on hovering.
+    tree_->Bind(wxEVT_TREE_ITEM_GETTOOLTIP, [this](wxTreeEvent& e) { e.SetToolTip(tree_->GetItemText(e.GetItem())); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         std::string code;
         if (tree_->GetSelection().IsOk())
@@ -99,6 +103,23 @@ void Navigator::rebuild() {
         wxTreeItemIdValue c2;
         for (wxTreeItemId m = tree_->GetFirstChild(g, c2); m.IsOk(); m = tree_->GetNextChild(g, c2)) tree_->Expand(m);
     }
+    if (on_rebuilt) on_rebuilt();
+}
+
+int Navigator::wanted_width() const {
+    // A name starts a button's width plus one indent per level in (the root is hidden);
+    // then room for the scroll bar and the pane's border.
+    int widest = 0;
+    std::function<void(const wxTreeItemId&, int)> walk = [&](const wxTreeItemId& item, int depth) {
+        wxTreeItemIdValue cookie;
+        for (wxTreeItemId c = tree_->GetFirstChild(item, cookie); c.IsOk(); c = tree_->GetNextChild(item, cookie)) {
+            const int x = FromDIP(18) + int(tree_->GetIndent()) * (depth + 1) + tree_->GetTextExtent(tree_->GetItemText(c)).x;
+            widest = std::max(widest, x);
+            walk(c, depth + 1);
+        }
+    };
+    if (tree_->GetRootItem().IsOk()) walk(tree_->GetRootItem(), 0);
+    return widest + FromDIP(28);
 }
 
 void Navigator::select_team(Id team) {

@@ -16,6 +16,10 @@ public:
     Navigator(wxWindow* parent, Session& session);
     void rebuild();
     void select_team(Id team);
+    // The width that shows every name in the tree whole.
+    int wanted_width() const;
+    // After each rebuild, so the frame can give the tree the width its names want.
+    std::function<void()> on_rebuilt;
     std::function<void()> on_county;
     std::function<void()> on_plans;  // the managers' overview node
     std::function<void(Id team)> on_team;

@@ -158,8 +158,7 @@ void TeamPage::refresh() {
                                 s.complete() ? std::optional<double>(s.total) : std::nullopt);
         }
     }
-    const int widths[] = {100, 160, 170, 110, 70, 200};
-    for (int c = 0; c < 6; ++c) list_->SetColumnWidth(c, FromDIP(widths[c]));
+    fit_columns(list_);
     if (!rounds_.empty()) {
         list_->Select(long(rounds_.size()) - 1);
         list_->EnsureVisible(long(rounds_.size()) - 1);
@@ -342,8 +341,7 @@ void CountyPage::refresh() {
         table_->SetItem(row, 5, number(t.score.total, d) + (t.score.complete() ? "" : " *"));
         table_->SetItem(row, 6, t.score.band ? wx(t.score.band->label.get(session_.lang)) : wxString());
     }
-    const int widths[] = {140, 110, 220, 90, 150, 60, 180};
-    for (int col = 0; col < 7; ++col) table_->SetColumnWidth(col, FromDIP(widths[col]));
+    fit_columns(table_);
     bars_->set(c.scale, bars);
 
     grid_->BeginBatch();

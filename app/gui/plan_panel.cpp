@@ -306,21 +306,11 @@ void PlanPanel::carry_over() {
 }
 
 void PlanPanel::fit_columns() {
-    // The free text takes what the fixed columns leave, so that the status (with its overdue
-    // mark) stays in view on a small screen.
-    auto fit = [this](wxListView* list, std::initializer_list<int> widths, int free_column) {
-        int fixed = 0;
-        for (int w : widths) fixed += FromDIP(w);
-        const int free = std::max(FromDIP(160), list->GetClientSize().x - fixed - FromDIP(4));
-        int c = 0;
-        for (int w : widths) {
-            if (c == free_column) list->SetColumnWidth(c++, free);
-            list->SetColumnWidth(c++, FromDIP(w));
-        }
-        if (c == free_column) list->SetColumnWidth(c, free);
-    };
-    fit(actions_, {130, 110, 90, 90, 150}, 1);
-    fit(goals_, {70, 70, 70, 100}, 4);
+    // The free text takes what the other columns leave, each as wide as its header and
+    // values, so that the status (with its overdue mark) stays in view on a small screen.
+    // (An area's long item name is cut at 130 px; its id comes first.)
+    gui::fit_columns(actions_, 1, 120, 130);
+    gui::fit_columns(goals_, 4);
 }
 
 void PlanPanel::fit_goal_list() {

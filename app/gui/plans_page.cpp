@@ -118,8 +118,9 @@ void PlansPage::refresh() {
         teams_->SetItem(row, 8, wx(s.manager));
         team_rounds_.push_back(s.plan_round ? s.plan_round->id : s.latest_completed ? s.latest_completed->id : 0);
     }
-    for (wxListView* l : {teams_, actions_})
-        for (int c = 0; c < l->GetColumnCount(); ++c) l->SetColumnWidth(c, wxLIST_AUTOSIZE_USEHEADER);
+    // The action's own words take what the other columns leave.
+    fit_columns(teams_);
+    fit_columns(actions_, 4);
     const auto n = [](int v) { return static_cast<unsigned long>(v); };
     wxString text = fmt(trn("{1} action is overdue.", "{1} actions are overdue.", n(overdue)),
                         {wxString::Format("%d", overdue)}) +

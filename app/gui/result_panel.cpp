@@ -14,6 +14,8 @@
 #include <wx/textdlg.h>
 
 
+#include <algorithm>
+
 namespace fidelis::gui {
 
 ResultPanel::ResultPanel(wxWindow* parent, RoundContext& ctx)
@@ -122,7 +124,8 @@ void ResultPanel::refresh() {
             sections_->SetItem(row, 4, wx(format_change(s.value - before, sd, lang)));
         }
     }
-    for (int c = 0; c < 5; ++c) sections_->SetColumnWidth(c, c == 0 ? FromDIP(220) : FromDIP(80));
+    fit_columns(sections_);
+    sections_->SetColumnWidth(0, std::max(sections_->GetColumnWidth(0), FromDIP(220)));
     auto names = [&](const std::vector<std::string>& ids) {
         wxString out;
         for (const auto& id : ids) out += (out.empty() ? "" : ", ") + wx(id);

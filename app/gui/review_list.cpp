@@ -58,8 +58,7 @@ void ReviewsDueList::show(const std::string& scale_id, const std::set<std::strin
             list_->SetItemFont(row, bold);
         }
     }
-    const int widths[] = {100, 110, 110, 230, 130, 60, 190};
-    for (int c = 0; c < 7; ++c) list_->SetColumnWidth(c, FromDIP(widths[c]));
+    fit_columns(list_);
     if (entries_.empty()) summary_->SetLabel(_("No team is due for review."));
     else
         summary_->SetLabel(fmt(_("Overdue: {1} · due today: {2} · in the next {3} days: {4}"),

@@ -19,11 +19,11 @@ namespace fidelis::gui {
 RoundPage::RoundPage(wxWindow* parent, Session& session, Id round)
     : wxPanel(parent), ctx_(std::make_unique<RoundContext>(session, round)) {
     auto* v = new wxBoxSizer(wxVERTICAL);
-    header_ = new wxStaticText(this, wxID_ANY, "");
+    header_ = wrapped_text(this, "");
     header_->SetFont(header_->GetFont().Bold().Larger());
-    v->Add(header_, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
+    v->Add(header_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
     auto* status_row = new wxBoxSizer(wxHORIZONTAL);
-    status_ = new wxStaticText(this, wxID_ANY, "");
+    status_ = wrapped_text(this, "");
     status_row->Add(status_, 1, wxALIGN_CENTER_VERTICAL);
     // Who changed what, and when: the history viewer (Round menu, Ctrl+H).
     auto* history = new wxButton(this, wxID_ANY, _("History…"));
@@ -79,12 +79,12 @@ RoundPage::~RoundPage() = default;
 void RoundPage::update_header() {
     const auto& r = ctx_->round;
     const std::string& lang = ctx_->session.lang;
-    header_->SetLabel(wx(ctx_->team.name + " · " + ctx_->team.municipality_name + " · " + ctx_->scale->display_name(lang) +
+    header_->set_text(wx(ctx_->team.name + " · " + ctx_->team.municipality_name + " · " + ctx_->scale->display_name(lang) +
                          " (" + r.edition + ") · " + r.assessed_on.iso() + " · " + label_of(r.review_type)));
     wxString status = fmt(_("Status: {1}"), {wx(label_of(r.status))});
     if (r.status == RoundStatus::Completed) status += wxString::FromUTF8(" · ") + _("read-only; reopen it on the Result tab to change it");
     else status += wxString::FromUTF8(" · ") + _("every change is saved as you make it");
-    status_->SetLabel(status);
+    status_->set_text(status);
 }
 
 void RoundPage::show_tab(int tab) { tabs_->SetSelection(std::size_t(tab)); }

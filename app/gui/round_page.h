@@ -10,6 +10,10 @@
 
 class wxNotebook;
 class wxStaticText;
+
+namespace fidelis::gui {
+class WrappedText;
+}
 class wxKeyEvent;
 
 namespace fidelis::gui {
@@ -47,8 +51,9 @@ public:
 private:
     void update_header();
     std::unique_ptr<RoundContext> ctx_;
-    wxStaticText* header_ = nullptr;
-    wxStaticText* status_ = nullptr;
+    // Wrapped: team, municipality, scale, date and review type outgrow a 1024×768 window.
+    WrappedText* header_ = nullptr;
+    WrappedText* status_ = nullptr;
     wxNotebook* tabs_ = nullptr;
     AssessmentPanel* assessment_ = nullptr;
     ConsensusPanel* consensus_ = nullptr;

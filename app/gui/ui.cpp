@@ -63,6 +63,48 @@ WrappedText::WrappedText(wxWindow* parent, const wxString& text)
     });
 }
 
+void fit_columns(wxListCtrl* list, int stretch, int stretch_min, int most) {
+    const int columns = list->GetColumnCount();
+    if (columns == 0) return;
+    // GTK's generic list draws a cell's text 4 px in, a header's 6 px in with room for the
+    // sort arrow; measured, not AUTOSIZE, which on GTK ignores the header or the bold rows.
+    const int cell_pad = list->FromDIP(14), header_pad = list->FromDIP(22);
+    wxFont bold = list->GetFont();
+    bold.MakeBold();
+    std::vector<int> widths(std::size_t(columns), 0);
+    wxListItem head;
+    head.SetMask(wxLIST_MASK_TEXT);
+    for (int c = 0; c < columns; ++c) {
+        list->GetColumn(c, head);
+        widths[std::size_t(c)] = list->GetTextExtent(head.GetText()).x + header_pad;
+    }
+    const long rows = list->GetItemCount();
+    for (long r = 0; r < rows; ++r) {
+        const wxFont font = list->GetItemFont(r);
+        const bool is_bold = font.IsOk() && font.GetWeight() >= wxFONTWEIGHT_BOLD;
+        for (int c = 0; c < columns; ++c) {
+            if (c == stretch) continue;
+            const wxString text = list->GetItemText(r, c);
+            int w = 0, h = 0;
+            list->GetTextExtent(text, &w, &h, nullptr, nullptr, is_bold ? &bold : nullptr);
+            w += cell_pad;
+            widths[std::size_t(c)] = std::max(widths[std::size_t(c)], w);
+        }
+    }
+    if (most > 0)
+        for (int c = 0; c < columns; ++c)
+            if (c != stretch) widths[std::size_t(c)] = std::min(widths[std::size_t(c)], list->FromDIP(most));
+    if (stretch >= 0 && stretch < columns) {
+        int others = 0;
+        for (int c = 0; c < columns; ++c)
+            if (c != stretch) others += widths[std::size_t(c)];
+        // Room for the vertical scroll bar, which comes when the rows outgrow the list.
+        const int room = list->GetClientSize().x - others - list->FromDIP(4);
+        widths[std::size_t(stretch)] = std::max({list->FromDIP(stretch_min), widths[std::size_t(stretch)], room});
+    }
+    for (int c = 0; c < columns; ++c) list->SetColumnWidth(c, widths[std::size_t(c)]);
+}
+
 wxSize WrappedText::DoGetBestClientSize() const {
     // Never asks for width: the sizer gives it, and the text takes the height it needs at
     // that width. Asking for the wrapped width would keep a pane from ever getting narrower.

@@ -5,6 +5,7 @@
 #include "scales/scale.h"
 
 #include <wx/colour.h>
+#include <wx/listctrl.h>
 #include <wx/dialog.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -62,6 +63,13 @@ wxStaticText* heading(wxWindow* parent, const wxString& text, float scale);
 wxStaticText* add_labelled(wxWindow* parent, wxSizer* sizer, const wxString& label, wxWindow* control);
 // The same, kept together as one piece of a wrapping row of filters.
 void add_labelled_group(wxWindow* parent, wxSizer* row, const wxString& label, wxWindow* control);
+
+// Sets each column of a report list as wide as its header and its widest cell, so no
+// heading or value is cut off in Swedish or English. `stretch`, when given, is the column of
+// free text: it takes what the others leave of the list's width (at least `stretch_min`),
+// and cuts its cells short rather than push the other columns out of view. `most`, when not
+// 0, caps the other columns (widths in DIPs).
+void fit_columns(wxListCtrl* list, int stretch = -1, int stretch_min = 160, int most = 0);
 
 // Shows a failure to the user; in headless runs (tests, benchmarks) it goes to stderr
 // instead, because a modal dialog there would wait for ever.

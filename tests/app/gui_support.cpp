@@ -16,7 +16,7 @@
 
 namespace fidelis::test {
 
-bool delegated_to_xvfb() {
+bool delegated_to_xvfb(const std::string& screen) {
     const char* display = std::getenv("DISPLAY");
     if (display && *display) return false;
     const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
@@ -27,7 +27,7 @@ bool delegated_to_xvfb() {
     }
     // -noreset: Xvfb otherwise resets whenever its last client leaves (a killed window,
     // one xdotool call), and a window started during the reset cannot open the display.
-    const auto r = run("/usr/bin/xvfb-run", {"-a", "-s", "-screen 0 1280x800x24 -noreset", self, name});
+    const auto r = run("/usr/bin/xvfb-run", {"-a", "-s", "-screen 0 " + screen + " -noreset", self, name});
     INFO("under xvfb-run:\n" << r.out << r.err);
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("All tests passed") != std::string::npos);

@@ -12,8 +12,9 @@
 namespace fidelis::test {
 
 // Without a display, runs the current test case again under xvfb-run, checks that it
-// passed, and returns true: the caller then returns at once.
-bool delegated_to_xvfb();
+// passed, and returns true: the caller then returns at once. `screen` is Xvfb's screen
+// ("1024x768x24" for a projector's).
+bool delegated_to_xvfb(const std::string& screen = "1280x800x24");
 
 void start_wx();
 // Lets the window handle what has happened, for `ms` milliseconds.
