@@ -1,7 +1,7 @@
 #include "assessment_panel.h"
 
-#include "item_editor.h"
 #include "base/i18n.h"
+#include "item_editor.h"
 #include "ui.h"
 
 #include <wx/button.h>
@@ -57,23 +57,30 @@ AssessmentPanel::AssessmentPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(
     list_->AppendColumn(_("Level"), wxLIST_FORMAT_CENTER);
     name_for_screen_readers(list_, _("Items and their state"));
     editor_ = new ItemEditor(split, ctx_);
-    split->SplitVertically(left, editor_, FromDIP(300));
+    // Where the user last left the sash, in every round.
+    split->SplitVertically(left, editor_, ctx_.session.sash("assessment", FromDIP(300)));
+    split->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this](wxSplitterEvent& e) {
+        e.Skip();
+        ctx_.session.set_sash("assessment", e.GetSashPosition());
+    });
     split->SetSashGravity(0.0);
 
     auto* v = new wxBoxSizer(wxVERTICAL);
     v->Add(top, 0, wxEXPAND | wxALL, FromDIP(6));
     v->Add(split, 1, wxEXPAND);
-    v->Add(wrapped_text(this, _("Keys: 1–5 rate (on an item with inputs they go to the first input) · Page Up/Page Down "
-                                "or Ctrl+arrows move · letters in the list find an item · Ctrl+U next unrated · "
-                                "Ctrl+Shift+R next rater. Everything is saved as you type.")),
-           0, wxEXPAND | wxALL, FromDIP(6));
+    v->Add(
+        wrapped_text(this, _("Keys: 1–5 rate (on an item with inputs they go to the first input) · Page Up/Page Down "
+                             "or Ctrl+arrows move · letters in the list find an item · Ctrl+U next unrated · "
+                             "Ctrl+Shift+R next rater. Everything is saved as you type.")),
+        0, wxEXPAND | wxALL, FromDIP(6));
     SetSizer(v);
 
     rater_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         const int i = rater_->GetSelection();
         if (i >= 0 && std::size_t(i) < ctx_.round.raters.size()) set_rater(ctx_.round.raters[std::size_t(i)].id);
         // The last entry adds a rater; cancelled, the list shows the active rater again.
-        else if (i >= 0 && std::size_t(i) == ctx_.round.raters.size()) CallAfter([this] {
+        else if (i >= 0 && std::size_t(i) == ctx_.round.raters.size())
+            CallAfter([this] {
                 add_rater();
                 refresh();
             });
@@ -274,8 +281,9 @@ bool AssessmentPanel::find_by_typing(wxChar c, bool digit) {
     if (found) {
         go_to(*found);
         // TRANSLATORS: {1} is what was typed in the item list, {2} the item it found.
-        ctx_.session.status(fmt(_("“{1}” found {2}. A digit typed straight after letters goes on finding and does not rate."),
-                                {typed_, wx(items[*found].id)}));
+        ctx_.session.status(
+            fmt(_("“{1}” found {2}. A digit typed straight after letters goes on finding and does not rate."),
+                {typed_, wx(items[*found].id)}));
     } else {
         ctx_.session.status(fmt(_("No item starts with “{1}”; nothing was rated."), {typed_}));
     }

@@ -39,7 +39,8 @@ ConsensusPanel::ConsensusPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(pa
     summary_->SetFont(summary_->GetFont().Bold());
     top->Add(summary_, 0, wxALIGN_CENTER_VERTICAL);
 
-    auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3D);
+    auto* split = split_ =
+        new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3D);
     split->SetMinimumPaneSize(FromDIP(110));
     list_ = new wxListView(split, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     name_for_screen_readers(list_, _("Items, raters and agreed levels"));
@@ -67,19 +68,22 @@ ConsensusPanel::ConsensusPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(pa
     dv->Add(sides, 1, wxEXPAND);
     detail->SetSizer(dv);
     split->SplitHorizontally(list_, detail, FromDIP(180));
-    split->SetSashGravity(0.3);
+    // No gravity: the size handler below places the sash itself.
+    split->SetSashGravity(0);
     // The list a third of the height once the tab has its real size, so that the item, the
     // rationale and the raters get the rest.
     // The list keeps a third of the height whatever the window's size, until the user
-    // moves the sash.
+    // moves the sash; then it keeps the height they gave it, in every round.
     split->Bind(wxEVT_SIZE, [this, split](wxSizeEvent& e) {
         e.Skip();
-        if (!sash_moved_) split->SetSashPosition(std::max(FromDIP(120), e.GetSize().y / 3));
+        split->SetSashPosition(user_sash_ > 0 ? user_sash_ : std::max(FromDIP(120), e.GetSize().y / 3));
     });
     split->Bind(wxEVT_SPLITTER_SASH_POS_CHANGED, [this](wxSplitterEvent& e) {
         e.Skip();
-        sash_moved_ = true;
+        user_sash_ = e.GetSashPosition();
+        ctx_.session.set_sash("consensus", user_sash_);
     });
+    user_sash_ = ctx_.session.sash("consensus", -1);
 
     agreement_ = new wxStaticText(this, wxID_ANY, "");
     name_for_screen_readers(agreement_, _("Agreement between the raters"));

@@ -13,6 +13,7 @@ class wxButton;
 class wxListView;
 class wxCheckBox;
 class wxScrolledWindow;
+class wxSplitterWindow;
 class wxStaticText;
 class wxTextCtrl;
 class wxKeyEvent;
@@ -44,6 +45,7 @@ public:
     wxButton* accept_button() const { return accept_; }
     wxTextCtrl* rationale_field() const { return rationale_; }
     ItemEditor* editor() const { return editor_; }
+    wxSplitterWindow* splitter() const { return split_; }
 
 private:
     struct Spread {
@@ -68,6 +70,7 @@ private:
     wxStaticText* agreement_ = nullptr;  // per rater pair, once every rater is done
     std::string agreement_plain_;        // its text before wrapping
     wxListView* list_ = nullptr;
+    wxSplitterWindow* split_ = nullptr;
     wxTextCtrl* rationale_ = nullptr;
     ItemEditor* editor_ = nullptr;
     wxScrolledWindow* raters_ = nullptr;
@@ -77,9 +80,8 @@ private:
     std::map<std::string, std::map<Id, Rating>> by_item_;
     std::string selected_;
     bool loading_ = false;
-    bool sash_moved_ = false;
-    int list_width_ =
-        0;  // the width the list's columns were fitted to  // by the user: the list then keeps the height they gave it
+    int user_sash_ = -1;  // where the user left the sash; the list then keeps that height
+    int list_width_ = 0;  // the width the list's columns were fitted to
 };
 
 }  // namespace fidelis::gui

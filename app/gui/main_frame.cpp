@@ -88,6 +88,9 @@ MainFrame::MainFrame(Session& session, Settings& settings)
     const wxRect area = wxDisplay(wxDisplay::GetFromWindow(this) == wxNOT_FOUND ? 0u : unsigned(wxDisplay::GetFromWindow(this)))
                             .GetClientArea();
     SetMinSize(wxSize(std::min(FromDIP(800), area.width), std::min(FromDIP(560), area.height)));
+    // The settings outlive every window made on them (a restart for a new language).
+    session_.sash = [s = &settings_](const std::string& name, int fallback) { return s->sash(name, fallback); };
+    session_.set_sash = [s = &settings_](const std::string& name, int position) { s->set_sash(name, position); };
     // The whole width of a 1366×768 laptop, whose round pane then holds its toolbar and the
     // navigator its names; the height less nothing, so the status bar stays in view.
     SetSize(wxSize(std::min(FromDIP(1360), area.width), std::min(FromDIP(860), area.height)));

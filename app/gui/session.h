@@ -24,6 +24,11 @@ public:
     // else the login's full name (Settings::effective_user_name). Never a rater's name.
     std::string user;
 
+    // Where the user left a splitter's sash, by name ("assessment", "consensus"), kept in the
+    // window's settings; `fallback` (and nothing kept) without them, as in tests.
+    std::function<int(const std::string& name, int fallback)> sash = [](const std::string&, int fallback) { return fallback; };
+    std::function<void(const std::string& name, int position)> set_sash = [](const std::string&, int) {};
+
     // Shows a message in the status bar.
     std::function<void(const wxString& message)> on_status;
     // Called when teams or rounds were added, removed or renamed.

@@ -16,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include <wx/button.h>
+#include <wx/splitter.h>
 #include <wx/textctrl.h>
 
 using namespace fidelis;
@@ -211,4 +212,30 @@ TEST_CASE("The round report's item pages show each rater's level, entries, evide
     CHECK(text.find("Verksamhetssystemet,") != std::string::npos);
     CHECK(text.find("Ingen dokumentation") != std::string::npos);
     CHECK(text.find("22,5") != std::string::npos);
+}
+
+TEST_CASE("The consensus tab's splitter stays where the user left it, after the window is closed and opened again",
+          "[gui]") {
+    if (delegated_to_xvfb()) return;
+    Meeting m;
+    RoundPage* page = m.frame->show_round(m.round);
+    page->show_tab(RoundPage::ConsensusTab);
+    pump(100);
+    wxSplitterWindow* split = page->consensus()->splitter();
+    const int moved_to = split->GetSashPosition() + 60;
+    split->SetSashPosition(moved_to);
+    // What the splitter sends when the user lets go of the sash.
+    wxSplitterEvent let_go(wxEVT_SPLITTER_SASH_POS_CHANGED, split);
+    let_go.SetSashPosition(moved_to);
+    split->ProcessWindowEvent(let_go);
+    pump(60);
+    m.close();
+    m.show();
+    REQUIRE(m.frame->open_database(m.db));
+    page = m.frame->show_round(m.round);
+    REQUIRE(page);
+    page->show_tab(RoundPage::ConsensusTab);
+    pump(200);
+    CHECK(m.session.sash("consensus", -1) == moved_to);
+    CHECK(page->consensus()->splitter()->GetSashPosition() == moved_to);
 }
