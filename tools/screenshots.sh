@@ -5,7 +5,7 @@
 set -eu
 BUILD=${1:-build}
 OUT=${2:-docs/screenshots}
-SIZE=${3:-1280x800}
+SIZE=${3:-1366x768}
 CLI="$BUILD/bin/fidelis-cli"
 APP="$BUILD/bin/fidelis"
 WORK=$(mktemp -d)
@@ -36,7 +36,7 @@ shot() {  # name lang args...   (KEYS="ctrl+shift+n" presses keys before the sho
     pid=$!
     sleep 4
     if [ -n "${KEYS:-}" ]; then xdotool key $KEYS; sleep 1.5; fi
-    xdotool mousemove 5 795 2>/dev/null || true
+    xdotool mousemove 5 $(( ${SIZE#*x} - 5 )) 2>/dev/null || true
     sleep 0.5
     # The window, without the bare screen around it (-trim); 256 colours keep the text sharp
     # at a third of the size.

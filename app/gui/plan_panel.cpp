@@ -1,9 +1,9 @@
 #include "plan_panel.h"
 
+#include "base/i18n.h"
 #include "plan_dialogs.h"
 #include "reports/analysis.h"
 #include "reports/goal_suggestions.h"
-#include "base/i18n.h"
 #include "ui.h"
 
 #include <wx/button.h>
@@ -42,9 +42,11 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
     v->Add(check_.make_line(this), 0, wxEXPAND | wxBOTTOM, gap);
 
     auto* gbox = new wxStaticBoxSizer(wxVERTICAL, this, _("Goals (3–4, tied to items)"));
-    goals_ = new wxListView(gbox->GetStaticBox(), wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 110)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    goals_ = new wxListView(gbox->GetStaticBox(), wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 110)),
+                            wxLC_REPORT | wxLC_SINGLE_SEL);
     // TRANSLATORS: goal columns: "Current" and "Target" are levels (1–5) of the item.
-    for (const wxString& c : {_("Item"), _("Current"), _("Target"), _("Target date"), _("Description")}) goals_->AppendColumn(c);
+    for (const wxString& c : {_("Item"), _("Current"), _("Target"), _("Target date"), _("Description")})
+        goals_->AppendColumn(c);
     name_for_screen_readers(goals_, _("Goals"));
     gbox->Add(goals_, 0, wxEXPAND);
     // Wrap sizers: at 1024×768 the buttons go on two lines rather than off the edge.
@@ -53,12 +55,23 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
     auto* suggest = new wxButton(gbox->GetStaticBox(), wxID_ANY, _("Suggest from weakest and declining items"));
     auto* edit_goal_button = new wxButton(gbox->GetStaticBox(), wxID_ANY, _("Edit goal…"));
     auto* remove_goal = new wxButton(gbox->GetStaticBox(), wxID_ANY, _("Remove goal"));
-    for (wxButton* b : {add_goal_button, edit_goal_button, suggest, remove_goal}) gb->Add(b, 0, wxRIGHT | wxBOTTOM, gap);
+    for (wxButton* b : {add_goal_button, edit_goal_button, suggest, remove_goal})
+        gb->Add(b, 0, wxRIGHT | wxBOTTOM, gap);
     gbox->Add(gb, 0, wxEXPAND | wxTOP, FromDIP(4));
     v->Add(gbox, 0, wxEXPAND | wxBOTTOM, gap);
 
     auto* abox = new wxStaticBoxSizer(wxVERTICAL, this, _("Actions"));
-    actions_ = new wxListView(abox->GetStaticBox(), wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 180)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    actions_ = new wxListView(abox->GetStaticBox(), wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 180)),
+                              wxLC_REPORT | wxLC_SINGLE_SEL);
+    // Fitted again to the width the list really gets (after the first layout, and when the
+    // window is resized), so the status column never ends up out of view.
+    actions_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        if (e.GetSize().x != actions_width_) {
+            actions_width_ = e.GetSize().x;
+            CallAfter([this] { fit_columns(); });
+        }
+    });
     // TRANSLATORS: action columns; "Due" is the date the action should be done by.
     for (const wxString& c : {_("Area / item"), _("Action"), _("Responsible"), _("Start"), _("Due"), _("Status")})
         actions_->AppendColumn(c);
@@ -130,7 +143,8 @@ void PlanPanel::refresh() {
     actions_->DeleteAllItems();
     for (const PlanAction& a : plan_.actions) {
         const Item* item = ctx_.scale->item(a.item_id);
-        const long row = actions_->InsertItem(actions_->GetItemCount(), item ? wx(a.item_id + " " + item->name.get(lang)) : wx(a.item_id));
+        const long row = actions_->InsertItem(actions_->GetItemCount(),
+                                              item ? wx(a.item_id + " " + item->name.get(lang)) : wx(a.item_id));
         actions_->SetItem(row, 1, wx(a.what));
         actions_->SetItem(row, 2, wx(a.responsible));
         actions_->SetItem(row, 3, a.start ? wx(a.start->iso()) : wxString());
@@ -146,7 +160,10 @@ void PlanPanel::refresh() {
     }
     fit_columns();
     fit_goal_list();
-    overdue_->SetLabel(overdue ? wxString::FromUTF8("⚠ ") + fmt(trn("{1} overdue action", "{1} overdue actions", unsigned(overdue)), {wxString::Format("%d", overdue)}) : wxString());
+    overdue_->SetLabel(overdue ? wxString::FromUTF8("⚠ ") +
+                                     fmt(trn("{1} overdue action", "{1} overdue actions", unsigned(overdue)),
+                                         {wxString::Format("%d", overdue)})
+                               : wxString());
     FitInside();
     loading_ = false;
 }
@@ -167,11 +184,11 @@ void PlanPanel::save_header(wxWindow* edited) {
         to = stored.period_to;
     }
     const std::string manager = utf8(manager_->GetValue());
-    if (from == stored.period_from && to == stored.period_to && next == stored.next_follow_up && manager == stored.manager)
+    if (from == stored.period_from && to == stored.period_to && next == stored.next_follow_up &&
+        manager == stored.manager)
         return check_.finish();
-    check_.save(this, _("plan"), [&] {
-        ctx_.store().update_plan_header(ctx_.id, from, to, manager, next);
-    }, edited);
+    check_.save(
+        this, _("plan"), [&] { ctx_.store().update_plan_header(ctx_.id, from, to, manager, next); }, edited);
 }
 
 void PlanPanel::add_goal() {
@@ -179,7 +196,8 @@ void PlanPanel::add_goal() {
     GoalDialog dlg(this, ctx_.session, *ctx_.scale, g);
     if (dlg.ShowModal() != wxID_OK || !dlg.read(g)) return;
     const auto result = ctx_.store().result_ratings(ctx_.id);
-    if (const auto it = result.find(g.item_id); it != result.end() && it->second.rated()) g.current_level = it->second.level;
+    if (const auto it = result.find(g.item_id); it != result.end() && it->second.rated())
+        g.current_level = it->second.level;
     try {
         ctx_.store().add_goal(ctx_.id, g);
         ctx_.session.saved(_("goal"));
@@ -193,7 +211,8 @@ void PlanPanel::suggest_goals() {
     // Suggested as the analysis ranks the priorities (reports::suggested_goals).
     const reports::RoundAnalysis a = reports::analyse_round(ctx_.store(), ctx_.id);
     try {
-        for (const PlanGoal& g : reports::suggested_goals(a, plan_, ctx_.session.lang)) ctx_.store().add_goal(ctx_.id, g);
+        for (const PlanGoal& g : reports::suggested_goals(a, plan_, ctx_.session.lang))
+            ctx_.store().add_goal(ctx_.id, g);
         ctx_.session.saved(_("suggested goals"));
         refresh();
     } catch (...) {
@@ -308,8 +327,17 @@ void PlanPanel::carry_over() {
 void PlanPanel::fit_columns() {
     // The free text takes what the other columns leave, each as wide as its header and
     // values, so that the status (with its overdue mark) stays in view on a small screen.
-    // (An area's long item name is cut at 130 px; its id comes first.)
-    gui::fit_columns(actions_, 1, 120, 130);
+    // Only the area is capped: its long item name is cut at 130 px (its id comes first), and
+    // what that frees goes to the free text. The status is never cut.
+    gui::fit_columns(actions_, 1, 120);
+    const int cap = FromDIP(130);
+    if (actions_->GetColumnWidth(0) > cap) {
+        actions_->SetColumnWidth(0, cap);
+        int others = 0;
+        for (int c = 0; c < actions_->GetColumnCount(); ++c)
+            if (c != 1) others += actions_->GetColumnWidth(c);
+        actions_->SetColumnWidth(1, std::max(FromDIP(120), actions_->GetClientSize().x - others - FromDIP(4)));
+    }
     gui::fit_columns(goals_, 4);
 }
 

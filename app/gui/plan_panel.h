@@ -20,6 +20,7 @@ namespace fidelis::gui {
 
 class PlanPanel : public wxScrolledWindow {
 public:
+    wxListView* actions_list() const { return actions_; }  // for tests
     PlanPanel(wxWindow* parent, RoundContext& ctx);
     void refresh();
     void add_action();
@@ -34,6 +35,7 @@ public:
 private:
     void save_header(wxWindow* edited);  // edited: the field whose change led to it
     void fit_columns();
+    int actions_width_ = 0;  // the width the actions' columns were fitted to
     void edit_action();
     void remove_selected(bool goal);
     void fit_goal_list();  // as tall as its rows, so that every goal shows without scrolling
@@ -47,9 +49,9 @@ private:
     wxListView* goals_ = nullptr;
     wxListView* actions_ = nullptr;
     wxStaticText* overdue_ = nullptr;
-    wxWindow* undo_ = nullptr;               // "Undo removal", shown while there is one to undo
-    std::optional<PlanAction> removed_;      // the action last removed, for Undo
-    FieldCheck check_;  // the header's dates
+    wxWindow* undo_ = nullptr;           // "Undo removal", shown while there is one to undo
+    std::optional<PlanAction> removed_;  // the action last removed, for Undo
+    FieldCheck check_;                   // the header's dates
     bool loading_ = false;
 };
 

@@ -8,9 +8,11 @@
 #include "assessment_panel.h"
 #include "main_frame.h"
 #include "navigator.h"
+#include "plan_panel.h"
 #include "round_page.h"
 
 #include <wx/display.h>
+#include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/statusbr.h>
 
@@ -81,11 +83,28 @@ void check_layout(const std::string& lang, int screen_width) {
     REQUIRE(nav);
     if (screen_width >= 1366) CHECK(d.frame->navigator_width() >= nav->wanted_width());
     CHECK(d.frame->navigator_width() >= nav->FromDIP(200));
+
+    // The plan's actions: every column in view, and the status (with its overdue mark) whole.
+    page = d.frame->show_round(d.round_of("IPS-teamet Jönköping", 2025));
+    REQUIRE(page);
+    page->show_tab(RoundPage::PlanTab);
+    pump(300);
+    wxListView* actions = page->plan()->actions_list();
+    REQUIRE(actions->GetItemCount() > 0);
+    int total = 0;
+    for (int c = 0; c < actions->GetColumnCount(); ++c) total += actions->GetColumnWidth(c);
+    CHECK(total <= actions->GetClientSize().x);
+    const int status_column = actions->GetColumnCount() - 1;
+    int widest = 0;
+    for (long r = 0; r < actions->GetItemCount(); ++r)
+        widest = std::max(widest, actions->GetTextExtent(actions->GetItemText(r, status_column)).x);
+    CHECK(actions->GetColumnWidth(status_column) >= widest);
 }
 
 }  // namespace
 
-TEST_CASE("At 1366×768 the window fits, the assessment toolbar is one row and the navigator shows every name", "[gui]") {
+TEST_CASE("At 1366×768 the window fits, the assessment toolbar is one row and the navigator shows every name",
+          "[gui]") {
     if (delegated_to_xvfb("1366x768x24")) return;
     check_layout("sv", 1366);
     check_layout("en", 1366);
