@@ -20,8 +20,9 @@ void prepare(wxPanel* p) {
     p->SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
 }
 
-// Writes `text` centred on x, shortened until it fits `width`.
-void centred(wxDC& dc, const wxString& text, int x, int y, int width, bool may_wrap = false) {
+// Writes `text` centred on x, shortened until it fits `width`. With `within` (the chart's
+// width), a label at either end is moved inwards rather than cut by the edge.
+void centred(wxDC& dc, const wxString& text, int x, int y, int width, bool may_wrap = false, int within = 0) {
     wxString t = text;
     // A band's name ("Exemplary fidelity") is worth a second line rather than an ellipsis.
     if (may_wrap && dc.GetTextExtent(t).x > width) {
@@ -33,7 +34,10 @@ void centred(wxDC& dc, const wxString& text, int x, int y, int width, bool may_w
         }
     }
     while (t.length() > 1 && dc.GetTextExtent(t).x > width) t = t.Left(t.length() - 2) + wxString::FromUTF8("…");
-    dc.DrawText(t, x - dc.GetTextExtent(t).x / 2, y);
+    const int w = dc.GetTextExtent(t).x;
+    int left = x - w / 2;
+    if (within > 0) left = std::clamp(left, 0, std::max(0, within - w));
+    dc.DrawText(t, left, y);
 }
 
 }  // namespace
@@ -199,13 +203,13 @@ void Sparkline::paint(wxPaintEvent&) {
     for (std::size_t i = 0; i < n; ++i) {
         const int x = x_of(i);
         dc.SetTextForeground(muted);
-        centred(dc, wx(points_[i].first), x, bottom + FromDIP(2), FromDIP(60));
+        centred(dc, wx(points_[i].first), x, bottom + FromDIP(2), FromDIP(60), false, size.x);
         if (!points_[i].second) continue;
         const int y = y_of(*points_[i].second);
         dc.SetBrush(wxBrush(ink));
         dc.DrawCircle(x, y, FromDIP(3));
         dc.SetTextForeground(ink);
-        centred(dc, number(*points_[i].second, d), x, y - FromDIP(15), FromDIP(40));
+        centred(dc, number(*points_[i].second, d), x, y - FromDIP(15), FromDIP(40), false, size.x);
     }
 }
 
