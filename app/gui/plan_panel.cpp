@@ -330,14 +330,7 @@ void PlanPanel::fit_columns() {
     // Only the area is capped: its long item name is cut at 130 px (its id comes first), and
     // what that frees goes to the free text. The status is never cut.
     gui::fit_columns(actions_, 1, 120);
-    const int cap = FromDIP(130);
-    if (actions_->GetColumnWidth(0) > cap) {
-        actions_->SetColumnWidth(0, cap);
-        int others = 0;
-        for (int c = 0; c < actions_->GetColumnCount(); ++c)
-            if (c != 1) others += actions_->GetColumnWidth(c);
-        actions_->SetColumnWidth(1, std::max(FromDIP(120), actions_->GetClientSize().x - others - FromDIP(4)));
-    }
+    gui::cap_column(actions_, 0, 130, 1);
     gui::fit_columns(goals_, 4);
 }
 

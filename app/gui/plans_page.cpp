@@ -38,11 +38,20 @@ PlansPage::PlansPage(wxWindow* parent, Session& session) : wxPanel(parent), sess
     name_for_screen_readers(teams_, _("Plans by team"));
     v->Add(teams_, 1, wxEXPAND | wxBOTTOM, FromDIP(8));
     v->Add(heading(this, _("Actions"), 1.1f), 0, wxBOTTOM, FromDIP(4));
-    actions_ = new wxListView(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 180)), wxLC_REPORT | wxLC_SINGLE_SEL);
+    actions_ =
+        new wxListView(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 180)), wxLC_REPORT | wxLC_SINGLE_SEL);
     for (const wxString& c : {_("State"), _("Due"), _("Team"), _("Item"), _("Action"), _("Responsible"), _("Status")})
         actions_->AppendColumn(c);
     name_for_screen_readers(actions_, _("Actions overdue or due soon"));
     v->Add(actions_, 1, wxEXPAND | wxBOTTOM, FromDIP(4));
+    // Fitted again to the width the lists really get, after the first layout and on resizing.
+    actions_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        if (e.GetSize().x != fitted_width_) {
+            fitted_width_ = e.GetSize().x;
+            CallAfter([this] { fit_columns_to_width(); });
+        }
+    });
     v->Add(wrapped_text(this, _("Double-click a row, or press Enter, to open the team's plan.")), 0, wxEXPAND);
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(v, 1, wxEXPAND | wxALL, FromDIP(12));
@@ -65,9 +74,12 @@ PlansPage::PlansPage(wxWindow* parent, Session& session) : wxPanel(parent), sess
 
 bool PlansPage::action_shown(const reports::OpenAction& a) const {
     switch (show_->GetSelection()) {
-    case 1: return a.state == reports::ActionState::Overdue;
-    case 2: return true;
-    default: return a.state == reports::ActionState::Overdue || a.state == reports::ActionState::Upcoming;
+        case 1:
+            return a.state == reports::ActionState::Overdue;
+        case 2:
+            return true;
+        default:
+            return a.state == reports::ActionState::Overdue || a.state == reports::ActionState::Upcoming;
     }
 }
 
@@ -91,12 +103,12 @@ void PlansPage::refresh() {
         bool any_action = false;
         for (const reports::OpenAction& a : s.open) {
             if (!action_shown(a) || !matches({s.team.name, s.team.municipality_name, a.action.what,
-                                               a.action.responsible, a.action.item_id}))
+                                              a.action.responsible, a.action.item_id}))
                 continue;
             any_action = true;
             const bool late = a.state == reports::ActionState::Overdue;
-            const long row = actions_->InsertItem(actions_->GetItemCount(),
-                                                  (late ? wxString::FromUTF8("⚠ ") : wxString()) + wx(label_of(a.state)));
+            const long row = actions_->InsertItem(
+                actions_->GetItemCount(), (late ? wxString::FromUTF8("⚠ ") : wxString()) + wx(label_of(a.state)));
             actions_->SetItem(row, 1, a.action.due ? wx(a.action.due->iso()) : wxString::FromUTF8("–"));
             actions_->SetItem(row, 2, wx(s.team.name));
             actions_->SetItem(row, 3, wx(a.action.item_id));
@@ -118,18 +130,16 @@ void PlansPage::refresh() {
         teams_->SetItem(row, 8, wx(s.manager));
         team_rounds_.push_back(s.plan_round ? s.plan_round->id : s.latest_completed ? s.latest_completed->id : 0);
     }
-    // The action's own words take what the other columns leave.
-    fit_columns(teams_);
-    fit_columns(actions_, 4);
+    fit_columns_to_width();
     const auto n = [](int v) { return static_cast<unsigned long>(v); };
-    wxString text = fmt(trn("{1} action is overdue.", "{1} actions are overdue.", n(overdue)),
-                        {wxString::Format("%d", overdue)}) +
-                    " " +
-                    fmt(trn("{1} action is due within {2} days.", "{1} actions are due within {2} days.", n(soon)),
-                        {wxString::Format("%d", soon), "30"});
+    wxString text =
+        fmt(trn("{1} action is overdue.", "{1} actions are overdue.", n(overdue)), {wxString::Format("%d", overdue)}) +
+        " " +
+        fmt(trn("{1} action is due within {2} days.", "{1} actions are due within {2} days.", n(soon)),
+            {wxString::Format("%d", soon), "30"});
     if (missing)
         text += " " + fmt(trn("{1} team has no plan for its newest completed round.",
-                                                 "{1} teams have no plan for their newest completed round.", n(missing)),
+                              "{1} teams have no plan for their newest completed round.", n(missing)),
                           {wxString::Format("%d", missing)});
     summary_->set_text(text);
     Layout();
@@ -143,5 +153,13 @@ void PlansPage::open_selected(wxListView* list, const std::vector<Id>& rounds) {
 
 int PlansPage::team_rows() const { return teams_->GetItemCount(); }
 int PlansPage::action_rows() const { return actions_->GetItemCount(); }
+
+// The team's name and the action's own words take what the short columns leave; a long
+// team name is cut rather than push the overdue counts and the status out of view.
+void PlansPage::fit_columns_to_width() {
+    fit_columns(teams_, 0, 140);
+    fit_columns(actions_, 4, 120);
+    cap_column(actions_, 2, 160, 4);
+}
 
 }  // namespace fidelis::gui

@@ -27,13 +27,16 @@ public:
 
     int team_rows() const;
     int action_rows() const;
+    wxListView* teams_list() const { return teams_; }      // for tests
+    wxListView* actions_list() const { return actions_; }  // for tests
 
 private:
     bool action_shown(const reports::OpenAction& a) const;
     void open_selected(wxListView* list, const std::vector<Id>& rounds);
+    void fit_columns_to_width();
 
     Session& session_;
-    wxChoice* show_ = nullptr;   // which actions: overdue, overdue and due soon, every unfinished
+    wxChoice* show_ = nullptr;  // which actions: overdue, overdue and due soon, every unfinished
     wxTextCtrl* search_ = nullptr;
     WrappedText* summary_ = nullptr;
     wxListView* teams_ = nullptr;
@@ -41,6 +44,7 @@ private:
     std::vector<reports::TeamPlanStatus> all_;
     std::vector<Id> team_rounds_;    // per row of teams_: the round of its plan, or 0
     std::vector<Id> action_rounds_;  // per row of actions_
+    int fitted_width_ = 0;           // the width the columns were fitted to
 };
 
 }  // namespace fidelis::gui

@@ -1,8 +1,8 @@
 #include "ui.h"
 
 #include "../shared/errors.h"
-#include "reports/palette.h"
 #include "base/i18n.h"
+#include "reports/palette.h"
 
 #include <wx/datetime.h>
 #include <wx/msgdlg.h>
@@ -103,6 +103,18 @@ void fit_columns(wxListCtrl* list, int stretch, int stretch_min, int most) {
         widths[std::size_t(stretch)] = std::max({list->FromDIP(stretch_min), widths[std::size_t(stretch)], room});
     }
     for (int c = 0; c < columns; ++c) list->SetColumnWidth(c, widths[std::size_t(c)]);
+}
+
+void cap_column(wxListCtrl* list, int column, int most, int stretch, int stretch_min) {
+    const int columns = list->GetColumnCount();
+    if (column < 0 || column >= columns || list->GetColumnWidth(column) <= list->FromDIP(most)) return;
+    list->SetColumnWidth(column, list->FromDIP(most));
+    if (stretch < 0 || stretch >= columns) return;
+    int others = 0;
+    for (int c = 0; c < columns; ++c)
+        if (c != stretch) others += list->GetColumnWidth(c);
+    list->SetColumnWidth(stretch,
+                         std::max(list->FromDIP(stretch_min), list->GetClientSize().x - others - list->FromDIP(4)));
 }
 
 wxSize WrappedText::DoGetBestClientSize() const {
@@ -224,11 +236,16 @@ wxString fmt(const wxString& pattern, std::initializer_list<wxString> args) {
     for (const auto& a : args) held.push_back(utf8(a));
     std::vector<std::string_view> views(held.begin(), held.end());
     switch (views.size()) {
-    case 0: return pattern;
-    case 1: return wx(format(utf8(pattern), {views[0]}));
-    case 2: return wx(format(utf8(pattern), {views[0], views[1]}));
-    case 3: return wx(format(utf8(pattern), {views[0], views[1], views[2]}));
-    default: return wx(format(utf8(pattern), {views[0], views[1], views[2], views[3]}));
+        case 0:
+            return pattern;
+        case 1:
+            return wx(format(utf8(pattern), {views[0]}));
+        case 2:
+            return wx(format(utf8(pattern), {views[0], views[1]}));
+        case 3:
+            return wx(format(utf8(pattern), {views[0], views[1], views[2]}));
+        default:
+            return wx(format(utf8(pattern), {views[0], views[1], views[2], views[3]}));
     }
 }
 

@@ -5,8 +5,8 @@
 #include "scales/scale.h"
 
 #include <wx/colour.h>
-#include <wx/listctrl.h>
 #include <wx/dialog.h>
+#include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/string.h>
@@ -17,7 +17,6 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
-
 
 namespace fidelis::gui {
 
@@ -70,6 +69,10 @@ void add_labelled_group(wxWindow* parent, wxSizer* row, const wxString& label, w
 // and cuts its cells short rather than push the other columns out of view. `most`, when not
 // 0, caps the other columns (widths in DIPs).
 void fit_columns(wxListCtrl* list, int stretch = -1, int stretch_min = 160, int most = 0);
+// After fit_columns: cuts one column of long names (a team, an item) at `most` DIPs and
+// gives the stretch column what the others leave, so that short columns such as a status
+// stay whole on a small screen.
+void cap_column(wxListCtrl* list, int column, int most, int stretch, int stretch_min = 120);
 
 // Shows a failure to the user; in headless runs (tests, benchmarks) it goes to stderr
 // instead, because a modal dialog there would wait for ever.

@@ -9,6 +9,7 @@
 #include "main_frame.h"
 #include "navigator.h"
 #include "plan_panel.h"
+#include "plans_page.h"
 #include "round_page.h"
 
 #include <wx/display.h>
@@ -99,6 +100,16 @@ void check_layout(const std::string& lang, int screen_width) {
     for (long r = 0; r < actions->GetItemCount(); ++r)
         widest = std::max(widest, actions->GetTextExtent(actions->GetItemText(r, status_column)).x);
     CHECK(actions->GetColumnWidth(status_column) >= widest);
+
+    // The managers' overview: every column of its actions in view too.
+    d.frame->show_plans();
+    pump(300);
+    REQUIRE(d.frame->plans_page());
+    wxListView* open_actions = d.frame->plans_page()->actions_list();
+    REQUIRE(open_actions->GetItemCount() > 0);
+    int overview = 0;
+    for (int c = 0; c < open_actions->GetColumnCount(); ++c) overview += open_actions->GetColumnWidth(c);
+    CHECK(overview <= open_actions->GetClientSize().x);
 }
 
 }  // namespace
