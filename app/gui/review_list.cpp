@@ -18,10 +18,19 @@ ReviewsDueList::ReviewsDueList(wxWindow* parent, Session& session) : wxPanel(par
     summary_ = new wxStaticText(this, wxID_ANY, "");
     v->Add(summary_, 0, wxBOTTOM, FromDIP(4));
     list_ = new wxListView(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 120)), wxLC_REPORT);
-    for (const wxString& c : {_("State"), _("Next review"), _("Municipality"), _("Team"), _("Latest round"),
-                              _("Total"), _("Plan")})
+    for (const wxString& c :
+         {_("State"), _("Next review"), _("Municipality"), _("Team"), _("Latest round"), _("Total"), _("Plan")})
         list_->AppendColumn(c);
     name_for_screen_readers(list_, _("Reviews due"));
+    // The team's name takes what the short columns leave, fitted to the width the list
+    // really gets, so the plan column stays in view at 1024×768.
+    list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        if (e.GetSize().x != fitted_width_) {
+            fitted_width_ = e.GetSize().x;
+            CallAfter([this] { fit_columns(list_, 3, 140); });
+        }
+    });
     v->Add(list_, 0, wxEXPAND);
     SetSizer(v);
 }
@@ -48,9 +57,12 @@ void ReviewsDueList::show(const std::string& scale_id, const std::set<std::strin
         list_->SetItem(row, 4, wx(e.round.assessed_on.iso()));
         list_->SetItem(row, 5, number(e.total, e.total_decimals) + (e.total_complete ? "" : " *"));
         wxString plan;
-        if (e.plan_made) plan = _("Made");
-        else if (e.plan_due < today) plan = fmt(_("Missing, was due {1}"), {wx(e.plan_due.iso())});
-        else plan = fmt(_("Missing, due {1}"), {wx(e.plan_due.iso())});
+        if (e.plan_made)
+            plan = _("Made");
+        else if (e.plan_due < today)
+            plan = fmt(_("Missing, was due {1}"), {wx(e.plan_due.iso())});
+        else
+            plan = fmt(_("Missing, due {1}"), {wx(e.plan_due.iso())});
         list_->SetItem(row, 6, plan);
         if (e.state == reports::ReviewState::Overdue) {
             wxFont bold = list_->GetFont();
@@ -58,13 +70,14 @@ void ReviewsDueList::show(const std::string& scale_id, const std::set<std::strin
             list_->SetItemFont(row, bold);
         }
     }
-    fit_columns(list_);
-    if (entries_.empty()) summary_->SetLabel(_("No team is due for review."));
+    fit_columns(list_, 3, 140);
+    if (entries_.empty())
+        summary_->SetLabel(_("No team is due for review."));
     else
-        summary_->SetLabel(fmt(_("Overdue: {1} · due today: {2} · in the next {3} days: {4}"),
-                               {wxString::Format("%d", overdue), wxString::Format("%d", due),
-                                wxString::Format("%d", days_ahead),
-                                wxString::Format("%d", int(entries_.size()) - overdue - due)}));
+        summary_->SetLabel(
+            fmt(_("Overdue: {1} · due today: {2} · in the next {3} days: {4}"),
+                {wxString::Format("%d", overdue), wxString::Format("%d", due), wxString::Format("%d", days_ahead),
+                 wxString::Format("%d", int(entries_.size()) - overdue - due)}));
     // Room for every row up to eight, then the list scrolls.
     const int rows = std::max(1, std::min(8, int(entries_.size())));
     list_->SetMinSize(wxSize(-1, FromDIP(34) + rows * FromDIP(24)));
