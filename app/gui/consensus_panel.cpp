@@ -70,8 +70,6 @@ ConsensusPanel::ConsensusPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(pa
     split->SplitHorizontally(list_, detail, FromDIP(180));
     // No gravity: the size handler below places the sash itself.
     split->SetSashGravity(0);
-    // The list a third of the height once the tab has its real size, so that the item, the
-    // rationale and the raters get the rest.
     // The list keeps a third of the height whatever the window's size, until the user
     // moves the sash; then it keeps the height they gave it, in every round.
     split->Bind(wxEVT_SIZE, [this, split](wxSizeEvent& e) {
@@ -96,13 +94,7 @@ ConsensusPanel::ConsensusPanel(wxWindow* parent, RoundContext& ctx) : wxPanel(pa
 
     accept_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { accept_agreed(); });
     only_flagged_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { fill(); });
-    list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-        e.Skip();
-        if (e.GetSize().x != list_width_) {
-            list_width_ = e.GetSize().x;
-            CallAfter([this] { fit_columns(list_, 0, 220); });
-        }
-    });
+    refit_on_resize(list_, [this] { fit_columns(list_, 0, 220); });
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         if (std::size_t(e.GetIndex()) < rows_.size() && rows_[std::size_t(e.GetIndex())] != selected_) {
             selected_ = rows_[std::size_t(e.GetIndex())];

@@ -81,7 +81,6 @@ private:
     std::string selected_;
     bool loading_ = false;
     int user_sash_ = -1;  // where the user left the sash; the list then keeps that height
-    int list_width_ = 0;  // the width the list's columns were fitted to
 };
 
 }  // namespace fidelis::gui

@@ -65,13 +65,7 @@ PlanPanel::PlanPanel(wxWindow* parent, RoundContext& ctx)
                               wxLC_REPORT | wxLC_SINGLE_SEL);
     // Fitted again to the width the list really gets (after the first layout, and when the
     // window is resized), so the status column never ends up out of view.
-    actions_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-        e.Skip();
-        if (e.GetSize().x != actions_width_) {
-            actions_width_ = e.GetSize().x;
-            CallAfter([this] { fit_columns(); });
-        }
-    });
+    refit_on_resize(actions_, [this] { fit_columns(); });
     // TRANSLATORS: action columns; "Due" is the date the action should be done by.
     for (const wxString& c : {_("Area / item"), _("Action"), _("Responsible"), _("Start"), _("Due"), _("Status")})
         actions_->AppendColumn(c);

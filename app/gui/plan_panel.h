@@ -35,7 +35,6 @@ public:
 private:
     void save_header(wxWindow* edited);  // edited: the field whose change led to it
     void fit_columns();
-    int actions_width_ = 0;  // the width the actions' columns were fitted to
     void edit_action();
     void remove_selected(bool goal);
     void fit_goal_list();  // as tall as its rows, so that every goal shows without scrolling

@@ -45,13 +45,7 @@ PlansPage::PlansPage(wxWindow* parent, Session& session) : wxPanel(parent), sess
     name_for_screen_readers(actions_, _("Actions overdue or due soon"));
     v->Add(actions_, 1, wxEXPAND | wxBOTTOM, FromDIP(4));
     // Fitted again to the width the lists really get, after the first layout and on resizing.
-    actions_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-        e.Skip();
-        if (e.GetSize().x != fitted_width_) {
-            fitted_width_ = e.GetSize().x;
-            CallAfter([this] { fit_columns_to_width(); });
-        }
-    });
+    refit_on_resize(actions_, [this] { fit_columns_to_width(); });
     v->Add(wrapped_text(this, _("Double-click a row, or press Enter, to open the team's plan.")), 0, wxEXPAND);
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(v, 1, wxEXPAND | wxALL, FromDIP(12));

@@ -44,7 +44,6 @@ private:
     std::vector<reports::TeamPlanStatus> all_;
     std::vector<Id> team_rounds_;    // per row of teams_: the round of its plan, or 0
     std::vector<Id> action_rounds_;  // per row of actions_
-    int fitted_width_ = 0;           // the width the columns were fitted to
 };
 
 }  // namespace fidelis::gui

@@ -24,13 +24,7 @@ ReviewsDueList::ReviewsDueList(wxWindow* parent, Session& session) : wxPanel(par
     name_for_screen_readers(list_, _("Reviews due"));
     // The team's name takes what the short columns leave, fitted to the width the list
     // really gets, so the plan column stays in view at 1024×768.
-    list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-        e.Skip();
-        if (e.GetSize().x != fitted_width_) {
-            fitted_width_ = e.GetSize().x;
-            CallAfter([this] { fit_columns(list_, 3, 140); });
-        }
-    });
+    refit_on_resize(list_, [this] { fit_columns(list_, 3, 140); });
     v->Add(list_, 0, wxEXPAND);
     SetSizer(v);
 }

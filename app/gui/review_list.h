@@ -33,7 +33,6 @@ private:
     wxStaticText* summary_ = nullptr;
     wxListView* list_ = nullptr;
     std::vector<reports::ReviewCycleEntry> entries_;
-    int fitted_width_ = 0;  // the width the columns were fitted to
 };
 
 }  // namespace fidelis::gui

@@ -117,6 +117,15 @@ void cap_column(wxListCtrl* list, int column, int most, int stretch, int stretch
                          std::max(list->FromDIP(stretch_min), list->GetClientSize().x - others - list->FromDIP(4)));
 }
 
+void refit_on_resize(wxListCtrl* list, std::function<void()> fit) {
+    list->Bind(wxEVT_SIZE, [list, fit = std::move(fit), fitted = 0](wxSizeEvent& e) mutable {
+        e.Skip();
+        if (e.GetSize().x == fitted) return;
+        fitted = e.GetSize().x;
+        list->CallAfter(fit);
+    });
+}
+
 wxSize WrappedText::DoGetBestClientSize() const {
     // Never asks for width: the sizer gives it, and the text takes the height it needs at
     // that width. Asking for the wrapped width would keep a pane from ever getting narrower.

@@ -14,6 +14,7 @@
 #include <wx/window.h>
 
 #include <exception>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -73,6 +74,9 @@ void fit_columns(wxListCtrl* list, int stretch = -1, int stretch_min = 160, int 
 // gives the stretch column what the others leave, so that short columns such as a status
 // stay whole on a small screen.
 void cap_column(wxListCtrl* list, int column, int most, int stretch, int stretch_min = 120);
+// Runs `fit` again (after the event) whenever the list gets another width: after the first
+// layout, when the window is resized or a divider moved, so columns follow the real width.
+void refit_on_resize(wxListCtrl* list, std::function<void()> fit);
 
 // Shows a failure to the user; in headless runs (tests, benchmarks) it goes to stderr
 // instead, because a modal dialog there would wait for ever.
