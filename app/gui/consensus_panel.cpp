@@ -205,6 +205,13 @@ std::string ConsensusPanel::summary_text() const { return utf8(summary_->GetLabe
 
 std::string ConsensusPanel::raters_text() const { return raters_plain_; }
 
+// The Agreed column: the level, "n/r", or a dash while nothing is agreed.
+wxString ConsensusPanel::agreed_cell(const ItemRating* agreed) {
+    if (agreed && agreed->cannot_rate) return _("n/r");
+    if (agreed && agreed->level) return wxString::Format("%d", *agreed->level);
+    return wxString::FromUTF8("–");
+}
+
 void ConsensusPanel::fill() {
     list_->ClearAll();
     list_->AppendColumn(_("Item"));
@@ -236,19 +243,12 @@ void ConsensusPanel::fill() {
         }
         list_->SetItem(row, col++, spread_label(spread));
         if (spread.flagged()) list_->SetItemBackgroundColour(row, wxColour(0xfb, 0xe3, 0xc0));
-        wxString agreed_text = wxString::FromUTF8("–");
-        if (res != result.end()) {
-            if (res->second.cannot_rate)
-                agreed_text = _("n/r");
-            else if (res->second.level)
-                agreed_text = wxString::Format("%d", *res->second.level);
-        }
-        list_->SetItem(row, col, agreed_text);
+        list_->SetItem(row, col, agreed_cell(res == result.end() ? nullptr : &res->second));
         rows_.push_back(item.id);
     }
     // The item's name takes what the raters' columns leave, rather than a fixed width.
     fit_columns(list_, 0, 220);
-    update_summary();
+    update_summary(result);
     if (rows_.empty()) return;
     auto it = std::find(rows_.begin(), rows_.end(), selected_);
     const long index = it == rows_.end() ? 0 : long(it - rows_.begin());
@@ -260,20 +260,10 @@ void ConsensusPanel::fill() {
 }
 
 // Counted from what is saved, after every save too, so it never waits for a refresh.
-void ConsensusPanel::update_summary() {
+void ConsensusPanel::update_summary(const std::map<std::string, ItemRating>& result) {
+    // The round's result as the store defines it (the consensus, or a lone rater's ratings).
     int agreed = 0;
-    for (const Item& item : ctx_.scale->items) {
-        const auto it = by_item_.find(item.id);
-        if (it == by_item_.end()) continue;
-        const auto c = it->second.find(consensus_rater);
-        if (c != it->second.end() && (c->second.input.rated() || c->second.input.cannot_rate))
-            ++agreed;
-        else if (ctx_.round.raters.size() == 1 && c == it->second.end()) {
-            // One rater: that rater's ratings are the result.
-            for (const auto& [rater, r] : it->second)
-                if (r.input.rated() || r.input.cannot_rate) ++agreed;
-        }
-    }
+    for (const auto& [item, r] : result) agreed += r.rated() || r.cannot_rate;
     // TRANSLATORS: {1} items agreed of {2}; {3} items where the raters differ by 2 levels or more or on "cannot rate".
     summary_->SetLabel(fmt(_("{1} of {2} agreed · {3} where raters differ"),
                            {wxString::Format("%d", agreed), wxString::Format("%zu", ctx_.scale->items.size()),
@@ -429,12 +419,8 @@ void ConsensusPanel::save(const Rating& rating) {
         by_item_[rating.item_id][consensus_rater] = *ctx_.store().rating(ctx_.id, rating.item_id, consensus_rater);
         const long row = list_->GetFirstSelected();
         const auto& saved = by_item_[rating.item_id][consensus_rater];
-        if (row >= 0)
-            list_->SetItem(row, list_->GetColumnCount() - 1,
-                           saved.input.cannot_rate ? _("n/r")
-                           : saved.input.level     ? wxString::Format("%d", *saved.input.level)
-                                                   : wxString::FromUTF8("–"));
-        update_summary();
+        if (row >= 0) list_->SetItem(row, list_->GetColumnCount() - 1, agreed_cell(&saved.input));
+        update_summary(ctx_.store().result_ratings(ctx_.id));
         // TRANSLATORS: status bar after a consensus level is saved; {1} is an item id such as "S1".
         ctx_.session.saved_rating(fmt(_("{1} agreed"), {wx(rating.item_id)}), rating.item_id, "consensus",
                                   saved.input.level, saved.rationale.size());

@@ -57,7 +57,8 @@ private:
     Spread spread_of(const std::string& item_id) const;
     wxString spread_label(const Spread& s) const;
     void fill();
-    void update_summary();
+    void update_summary(const std::map<std::string, ItemRating>& result);
+    static wxString agreed_cell(const ItemRating* agreed);
     void show_agreement(const std::vector<Rating>& ratings);
     void show_selected();
     void show_raters(const Item& item);

@@ -75,6 +75,14 @@ struct Meeting : TestWindow {
         round = session.store->all_rounds().at(0).id;
         pump(100);
     }
+    // The round open on its Consensus tab, as Alt+2 shows it.
+    ConsensusPanel* open_consensus() {
+        RoundPage* page = frame->show_round(round);
+        REQUIRE(page);
+        page->show_tab(RoundPage::ConsensusTab);
+        pump(100);
+        return page->consensus();
+    }
 };
 
 }  // namespace
@@ -82,11 +90,7 @@ struct Meeting : TestWindow {
 TEST_CASE("Cannot rate against a level is flagged as its own state in the consensus spread", "[gui]") {
     if (delegated_to_xvfb()) return;
     Meeting m;
-    RoundPage* page = m.frame->show_round(m.round);
-    REQUIRE(page);
-    page->show_tab(RoundPage::ConsensusTab);
-    pump(100);
-    ConsensusPanel* c = page->consensus();
+    ConsensusPanel* c = m.open_consensus();
     // Not a spread of 0: one rater could not rate what the other rated 3.
     CHECK(c->spread_text("O3") == "\u26a0 ej bedömbar mot 3 skiljer");
     CHECK(c->spread_text("S3") == "0");
@@ -98,9 +102,7 @@ TEST_CASE("Cannot rate against a level is flagged as its own state in the consen
 TEST_CASE("Each rater's level, entered number, evidence and note stand side by side in the consensus", "[gui]") {
     if (delegated_to_xvfb()) return;
     Meeting m;
-    RoundPage* page = m.frame->show_round(m.round);
-    page->show_tab(RoundPage::ConsensusTab);
-    ConsensusPanel* c = page->consensus();
+    ConsensusPanel* c = m.open_consensus();
     c->select("O3");
     pump(60);
     INFO(c->raters_text());
@@ -120,9 +122,7 @@ TEST_CASE("Each rater's level, entered number, evidence and note stand side by s
 TEST_CASE("The consensus rationale stays in view and is saved with the agreed level", "[gui]") {
     if (delegated_to_xvfb()) return;
     Meeting m;
-    RoundPage* page = m.frame->show_round(m.round);
-    page->show_tab(RoundPage::ConsensusTab);
-    ConsensusPanel* c = page->consensus();
+    ConsensusPanel* c = m.open_consensus();
     c->select("O3");
     pump(60);
     wxTextCtrl* why = c->rationale_field();
@@ -156,9 +156,7 @@ TEST_CASE("The consensus rationale stays in view and is saved with the agreed le
 TEST_CASE("Each item keeps its own scroll position when the team goes back to it", "[gui]") {
     if (delegated_to_xvfb()) return;
     Meeting m;
-    RoundPage* page = m.frame->show_round(m.round);
-    page->show_tab(RoundPage::ConsensusTab);
-    ConsensusPanel* c = page->consensus();
+    ConsensusPanel* c = m.open_consensus();
     c->select("V4");
     pump(60);
     c->editor()->Scroll(0, 8);
@@ -176,9 +174,7 @@ TEST_CASE("Each item keeps its own scroll position when the team goes back to it
 TEST_CASE("Accept where all raters agree is one action that the counter and the history show", "[gui]") {
     if (delegated_to_xvfb()) return;
     Meeting m;
-    RoundPage* page = m.frame->show_round(m.round);
-    page->show_tab(RoundPage::ConsensusTab);
-    ConsensusPanel* c = page->consensus();
+    ConsensusPanel* c = m.open_consensus();
     REQUIRE(c->accept_button()->IsShown());
     click(c->accept_button());
     pump(60);
@@ -218,10 +214,7 @@ TEST_CASE("The consensus tab's splitter stays where the user left it, after the 
           "[gui]") {
     if (delegated_to_xvfb()) return;
     Meeting m;
-    RoundPage* page = m.frame->show_round(m.round);
-    page->show_tab(RoundPage::ConsensusTab);
-    pump(100);
-    wxSplitterWindow* split = page->consensus()->splitter();
+    wxSplitterWindow* split = m.open_consensus()->splitter();
     const int moved_to = split->GetSashPosition() + 60;
     split->SetSashPosition(moved_to);
     // What the splitter sends when the user lets go of the sash.
@@ -232,10 +225,8 @@ TEST_CASE("The consensus tab's splitter stays where the user left it, after the 
     m.close();
     m.show();
     REQUIRE(m.frame->open_database(m.db));
-    page = m.frame->show_round(m.round);
-    REQUIRE(page);
-    page->show_tab(RoundPage::ConsensusTab);
-    pump(200);
+    ConsensusPanel* again = m.open_consensus();
+    pump(100);
     CHECK(m.session.sash("consensus", -1) == moved_to);
-    CHECK(page->consensus()->splitter()->GetSashPosition() == moved_to);
+    CHECK(again->splitter()->GetSashPosition() == moved_to);
 }
