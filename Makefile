@@ -11,7 +11,8 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := cmake g++ make pkg-config libwxgtk3.2-dev libgtk-3-dev libhpdf-dev libfribidi-dev libpugixml-dev libsqlite3-dev \
             catch2 gettext wx3.2-i18n fonts-dejavu-core cmark-gfm \
             xvfb xauth xdotool imagemagick poppler-utils qpdf sqlite3 libxml2-utils \
-            desktop-file-utils appstream groff-base dpkg-dev file chromium
+            desktop-file-utils appstream groff-base dpkg-dev file chromium \
+            postgresql libpq-dev
 
 # The a11y tests (cmake/A11y.cmake) run axe-core with node; `npm ci` fetches it. Debian's
 # nodejs and npm only where no node or npm is on PATH already (keeps a newer one in place).

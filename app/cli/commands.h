@@ -21,6 +21,11 @@ int scales_diff(Args& args, Context& ctx);
 
 int db_init(Args& args, Context& ctx);
 int db_check(Args& args, Context& ctx);
+int db_copy(Args& args, Context& ctx);
+int server_init(Args& args, Context& ctx);
+int server_user_add(Args& args, Context& ctx);
+int server_user_list(Args& args, Context& ctx);
+int server_user_remove(Args& args, Context& ctx);
 int demo_command(Args& args, Context& ctx);
 int teams_list(Args& args, Context& ctx);
 int team_add(Args& args, Context& ctx);

@@ -35,6 +35,18 @@ const std::vector<Command>& commands() {
          scales_diff},
         {"db init", N_("create a database for a county: --db FILE --county 06"), db_init},
         {"db check", N_("check a whole database for damage: --db FILE [--details]"), db_check},
+        {"db copy", N_("copy a whole database, history and groupings included, file to server or server to file: "
+                       "--from FILE|ADDRESS --to FILE|ADDRESS (a new file, or an empty database on a server)"),
+         db_copy},
+        {"server init", N_("set up an empty database on a PostgreSQL server for a county, as its owner: "
+                           "--db postgresql://HOST/DATABASE --county 06"),
+         server_init},
+        {"server user add", N_("add a login, or change its role, teams and password, with the rights PostgreSQL "
+                               "enforces: --db ADDRESS --login NAME --role team|leader|admin [--team ID]... "
+                               "--password-stdin"),
+         server_user_add},
+        {"server user list", N_("list the logins: --db ADDRESS: login, role, team ids"), server_user_list},
+        {"server user remove", N_("take a login's rights away: --db ADDRESS --login NAME"), server_user_remove},
         {"demo", N_("create the demo database (Jönköping county), or with --national a synthetic country of N teams "
                     "with M yearly rounds each: --db FILE [--seed N] [--national [--teams N] [--rounds M]]"),
          demo_command},
@@ -124,6 +136,11 @@ const std::vector<Command>& commands() {
 void print_usage(std::ostream& out) {
     out << fidelis::tr(N_("usage: fidelis-cli COMMAND [OPTIONS]")) << "\n\n";
     for (const auto& c : commands()) out << "  " << c.words << "\n      " << fidelis::tr(c.synopsis) << "\n";
+    out << "\n" << fidelis::tr(N_("--db takes a file, or a county's database on a PostgreSQL server as a libpq "
+                                   "address: postgresql://HOST/DATABASE?sslmode=verify-full, or service=NAME from "
+                                   "pg_service.conf. Passwords come from the PostgreSQL password file (~/.pgpass), "
+                                   "never from the command line."))
+        << "\n";
     out << "\n" << fidelis::tr(N_("Every report also takes --lang sv|en, --today DATE, --organisation NAME and, for a PDF, "
                                    "--tagged (a structure tree for screen readers, about twice the size)."))
         << "\n";

@@ -3,7 +3,7 @@
 #include "field_check.h"
 
 #include "session.h"
-#include "store/sqlite.h"
+#include "store/error.h"
 #include "ui.h"
 
 #include <wx/choice.h>

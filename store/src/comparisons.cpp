@@ -14,28 +14,38 @@ enum class Pick {
 // The rounds a comparison reads, with the teams' columns, in Swedish order by municipality.
 // The newest matching round of each team; ties on the date go to the later row. For one
 // county the rounds are reached through its teams (rounds_by_team), so a county's
-// comparison reads that county's rounds, not the country's; CROSS JOIN fixes that order.
-std::string comparison_sql(const ResultQuery& q, Pick pick) {
+// comparison reads that county's rounds, not the country's; in SQLite, CROSS JOIN fixes that
+// order. PostgreSQL plans the order itself and knows no CROSS JOIN … ON. A parameter that may
+// be NULL is compared with its column before it is tested for NULL: PostgreSQL takes its
+// type from the first place it appears.
+std::string county_rounds(Dialect dialect, const char* county_parameter) {
+    return std::string(dialect == Dialect::SQLite
+                           ? "FROM teams t CROSS JOIN municipalities m ON m.code = t.municipality_code CROSS JOIN "
+                             "rounds r ON r.team_id = t.id "
+                           : "FROM teams t JOIN municipalities m ON m.code = t.municipality_code JOIN rounds r ON "
+                             "r.team_id = t.id ") +
+           "JOIN scale_snapshots s ON s.hash = r.scale_hash WHERE m.county_code = " + county_parameter + " AND ";
+}
+
+std::string comparison_sql(const ResultQuery& q, Pick pick, Dialect dialect) {
     const char* national_rounds = "FROM rounds r JOIN scale_snapshots s ON s.hash = r.scale_hash JOIN teams t ON "
                                   "t.id = r.team_id JOIN municipalities m ON m.code = t.municipality_code WHERE ";
-    const char* county_rounds = "FROM teams t CROSS JOIN municipalities m ON m.code = t.municipality_code CROSS JOIN "
-                                "rounds r ON r.team_id = t.id JOIN scale_snapshots s ON s.hash = r.scale_hash WHERE "
-                                "m.county_code = ?5 AND ";
+    const std::string county = county_rounds(dialect, "?5");
     const char* order = "OVER (PARTITION BY r.team_id ORDER BY r.assessed_on DESC, r.id DESC)";
     std::string chosen;
     if (pick == Pick::Latest) {
         chosen = std::string("WITH chosen AS (SELECT r.id, ROW_NUMBER() ") + order + " AS n " +
-                 (q.county_code.empty() ? national_rounds : county_rounds) +
-                 "s.scale_id = ?1 AND (?2 = '' OR s.edition = ?2) AND (?3 IS NULL OR r.assessed_on >= ?3) AND (?4 IS "
-                 "NULL OR r.assessed_on <= ?4) AND (?5 = '' OR m.county_code = ?5) AND (?6 = 0 OR r.status = "
+                 (q.county_code.empty() ? std::string(national_rounds) : county) +
+                 "s.scale_id = ?1 AND (?2 = '' OR s.edition = ?2) AND (r.assessed_on >= ?3 OR ?3 IS NULL) AND (r.assessed_on <= ?4 "
+                 "OR ?4 IS NULL) AND (?5 = '' OR m.county_code = ?5) AND (?6 = 0 OR r.status = "
                  "'completed')) ";
     } else {
         // The period's start bounds only the newest round: the one before it may be years older.
         chosen = std::string("WITH ordered AS (SELECT r.id, r.assessed_on, ROW_NUMBER() ") + order + " AS n, LEAD(r.id) " +
-                 order + " AS before " + (q.county_code.empty() ? national_rounds : county_rounds) +
-                 "s.scale_id = ?1 AND (?2 = '' OR s.edition = ?2) AND (?4 IS NULL OR r.assessed_on <= ?4) AND (?5 = '' "
+                 order + " AS before " + (q.county_code.empty() ? std::string(national_rounds) : county) +
+                 "s.scale_id = ?1 AND (?2 = '' OR s.edition = ?2) AND (r.assessed_on <= ?4 OR ?4 IS NULL) AND (?5 = '' "
                  "OR m.county_code = ?5) AND (?6 = 0 OR r.status = 'completed')), chosen AS (SELECT o.before AS id, 1 "
-                 "AS n FROM ordered o WHERE o.n = 1 AND o.before IS NOT NULL AND (?3 IS NULL OR o.assessed_on >= ?3)) ";
+                 "AS n FROM ordered o WHERE o.n = 1 AND o.before IS NOT NULL AND (o.assessed_on >= ?3 OR ?3 IS NULL)) ";
     }
     return chosen +
            "SELECT c.id, t.id, t.uuid, t.name, t.municipality_code, m.name, t.method, t.active, "
@@ -53,7 +63,7 @@ std::vector<TeamResult> Store::previous_results(const ResultQuery& q) { return c
 
 std::vector<TeamResult> Store::comparison_results(const ResultQuery& q, bool previous) {
     Database& db = impl_->db;
-    const std::string sql = comparison_sql(q, previous ? Pick::Previous : Pick::Latest);
+    const std::string sql = comparison_sql(q, previous ? Pick::Previous : Pick::Latest, db.dialect());
     Statement st(db, sql.c_str());
     st.with(q.scale_id, q.edition, iso(q.from), iso(q.to), q.county_code, q.completed_only ? 1 : 0);
     std::vector<TeamResult> out;
@@ -107,13 +117,10 @@ std::vector<std::string> Store::scale_ids_in_use() {
 
 std::vector<ScaleUse> Store::scale_use(const ResultQuery& q) {
     // As latest_results: one county's rounds through its teams, the country's in one pass.
-    const std::string from =
-        q.county_code.empty()
-            ? "FROM rounds r JOIN scale_snapshots s ON s.hash = r.scale_hash WHERE "
-            : "FROM teams t CROSS JOIN municipalities m ON m.code = t.municipality_code CROSS JOIN rounds r ON "
-              "r.team_id = t.id JOIN scale_snapshots s ON s.hash = r.scale_hash WHERE m.county_code = ?3 AND ";
+    const std::string from = q.county_code.empty() ? "FROM rounds r JOIN scale_snapshots s ON s.hash = r.scale_hash WHERE "
+                                                   : county_rounds(impl_->db.dialect(), "?3");
     Statement st(impl_->db,
-                 ("SELECT r.team_id, MAX(CASE WHEN r.status = 'completed' AND (?2 IS NULL OR r.assessed_on <= ?2) "
+                 ("SELECT r.team_id, MAX(CASE WHEN r.status = 'completed' AND (r.assessed_on <= ?2 OR ?2 IS NULL) "
                   "THEN r.assessed_on END) " + from + "s.scale_id = ?1 GROUP BY r.team_id").c_str());
     if (q.county_code.empty()) st.with(q.scale_id, iso(q.to));
     else st.with(q.scale_id, iso(q.to), q.county_code);

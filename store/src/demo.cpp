@@ -316,7 +316,7 @@ Store create_demo(const std::string& path, std::uint64_t seed, const Progress& p
     return build(path, "Fidelis demo", [&](Store& store) {
         Generator gen(store, seed);
         Rng& rng = gen.rng();
-        Transaction tx(store.database());
+        Transaction tx = store.begin();
         const auto& specs = jonkoping_teams();
         for (std::size_t t = 0; t < specs.size(); ++t) {
             report_progress(progress, double(t) / double(specs.size()));
@@ -380,7 +380,7 @@ Store create_synthetic(const std::string& path, std::uint64_t seed, int teams, i
         Generator gen(store, seed);
         Rng& rng = gen.rng();
         const std::vector<Municipality> municipalities = store.municipalities("");
-        Transaction tx(store.database());
+        Transaction tx = store.begin();
         for (int t = 0; t < teams; ++t) {
             report_progress(progress, double(t) / teams);
             const Municipality& m = municipalities[std::size_t(t) % municipalities.size()];

@@ -118,8 +118,8 @@ Id Store::create_round(const NewRound& nr) {
     rules::check_period(nr.period_from, nr.period_to);
     Transaction tx(impl_->db);
     team(nr.team_id);
-    Statement(impl_->db, "INSERT OR IGNORE INTO scale_snapshots (hash, scale_id, edition, definition) "
-                         "VALUES (?1, ?2, ?3, ?4)")
+    Statement(impl_->db, "INSERT INTO scale_snapshots (hash, scale_id, edition, definition) "
+                         "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
         .with(nr.scale->content_hash, nr.scale->id, nr.scale->edition, nr.scale->xml)
         .run();
     const std::string uuid = nr.uuid.empty() ? impl_->new_uuid() : nr.uuid;
@@ -381,10 +381,16 @@ std::string figures_summary(const TeamFigures& f) {
 }  // namespace
 
 void Store::Impl::write_figures(Id round_id, const TeamFigures& f) {
-    cached("INSERT OR REPLACE INTO team_figures (round_id, period_from, period_to, specialists, caseload, "
+    cached("INSERT INTO team_figures (round_id, period_from, period_to, specialists, caseload, "
                   "participants_women, participants_men, participants_other, work_women, work_men, work_other, "
                   "studies_women, studies_men, studies_other) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                  "?12, ?13, ?14)")
+                  "?12, ?13, ?14) ON CONFLICT (round_id) DO UPDATE SET period_from = excluded.period_from, "
+                  "period_to = excluded.period_to, specialists = excluded.specialists, caseload = excluded.caseload, "
+                  "participants_women = excluded.participants_women, participants_men = excluded.participants_men, "
+                  "participants_other = excluded.participants_other, work_women = excluded.work_women, "
+                  "work_men = excluded.work_men, work_other = excluded.work_other, "
+                  "studies_women = excluded.studies_women, studies_men = excluded.studies_men, "
+                  "studies_other = excluded.studies_other")
         .with(round_id, iso(f.period_from), iso(f.period_to), f.specialists, f.caseload, f.participants.women,
               f.participants.men, f.participants.other, f.competitive_work.women, f.competitive_work.men,
               f.competitive_work.other, f.studies.women, f.studies.men, f.studies.other)

@@ -5,7 +5,7 @@
 #include "base/i18n.h"
 #include "base/utf8.h"
 #include "scales/scoring.h"
-#include "store/sqlite.h"
+#include "store/error.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "store/schema.h"
+#include "schema.h"
 
 #include "base/i18n.h"
 
@@ -193,6 +193,15 @@ static_assert(sizeof steps / sizeof steps[0] == current_version, "one migration 
 }  // namespace
 
 int version_of(Database& db) {
+    if (db.dialect() == Dialect::PostgreSQL) {
+        // A server's version is in meta (PostgreSQL has no user_version); an empty database
+        // has none yet.
+        Statement exists(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'fidelis' AND tablename = 'meta'");
+        exists.step();
+        if (exists.int64(0) == 0) return 0;
+        Statement st(db, "SELECT value FROM fidelis.meta WHERE key = 'schema_version'");
+        return st.step() ? std::stoi(st.text(0)) : 0;
+    }
     Statement st(db, "PRAGMA user_version");
     st.step();
     return st.integer(0);
@@ -206,6 +215,9 @@ void migrate(Database& db, int target) {
                                       "version reads up to version {3}. Update Fidelis to open it.")),
                                 {db.path(), std::to_string(version), std::to_string(current_version)}));
     }
+    // A server's schema is made whole at its version by `server init`
+    // (server_schema.cpp); later versions add their step for both.
+    if (db.dialect() == Dialect::PostgreSQL) return;
     while (version < target) {
         Transaction tx(db);
         db.exec(steps[version]);

@@ -3,6 +3,8 @@
 #include "base/file_lock.h"
 #include "base/i18n.h"
 #include "base/words.h"
+#include "database.h"
+#include "store/reference_data.h"
 #include "store/store.h"
 
 #include <charconv>
@@ -60,6 +62,30 @@ std::vector<double> split_numbers(const std::string& text);
 std::string optional_text(const std::optional<int>& v);
 std::string optional_text(const std::optional<double>& v);
 std::string optional_text(const std::optional<Date>& v);
+
+// The store's ways in, for its own parts (a file in store_file.cpp, a server in
+// store_server.cpp) and for the store's tests.
+struct StoreAccess {
+    static Store make(std::unique_ptr<Store::Impl> impl) { return Store(std::move(impl)); }
+    static Store::Impl& impl(Store& store) { return *store.impl_; }
+    static Database& database(Store& store) { return store.impl_->db; }
+    static Store create_file(const std::string& path, const std::string& county_code,
+                             const Store::CreateOptions& options);
+    static Store open_file(const std::string& path, Store::OpenOptions options);
+    // A new file whose rows `fill_rows` writes into the (migrated, empty) database first.
+    static Store build_file(const std::string& path, const Store::CreateOptions& options,
+                            const std::function<void(Database&)>& fill_rows);
+    static Store create_on_server(const std::string& uri, const std::string& county_code,
+                                  const Store::CreateOptions& options);
+    static Store open_server(const std::string& uri, const Store::OpenOptions& options);
+    // A store's state on a server connection, its actor being the login.
+    static std::unique_ptr<Store::Impl> server_impl(Database db);
+};
+
+// The reference data, after refusing a county code that is not one of Sweden's.
+ReferenceData reference_for_county(const std::string& county_code);
+// A new database's county, municipalities and county parts, in one transaction.
+void fill_reference_data(Database& db, const std::string& county_code, const ReferenceData& ref);
 
 // Throws NotFound with the (N_-marked) message, "{1}" being the id.
 [[noreturn]] void not_found(const char* msgid, Id id);

@@ -2,6 +2,7 @@
 // overlapping the county parts where a samordningsförbund does, the county parts kept as
 // the reference data has them, and every change in the history.
 #include "store_fixture.h"
+#include "store_impl.h"  // store/src: StoreAccess, the database behind a store
 
 #include <functional>
 
@@ -13,7 +14,7 @@ namespace {
 // The grouping rows of the history: field, old value, new value.
 std::vector<std::vector<std::string>> grouping_history(Store& store) {
     std::vector<std::vector<std::string>> out;
-    Statement st(store.database(), "SELECT field, old_value, new_value, actor FROM history WHERE entity = 'grouping' "
+    Statement st(StoreAccess::database(store), "SELECT field, old_value, new_value, actor FROM history WHERE entity = 'grouping' "
                                    "ORDER BY id");
     while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3)});
     return out;

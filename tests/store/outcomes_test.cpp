@@ -1,6 +1,7 @@
 // Quarterly outcomes in the store: the quarter, the rules, upsert and removal with their
 // history, and outcomes travelling in exchange files (format 2, format 1 still read).
 #include "store_fixture.h"
+#include "store_impl.h"  // store/src: StoreAccess, the database behind a store
 
 #include "exchange_format.h"  // store/src: the digest of an element as written
 #include "store/csv_outcomes.h"
@@ -93,7 +94,7 @@ TEST_CASE("Outcomes are set, replaced, listed and removed, each change in the hi
     CHECK(store.outcomes(a).size() == 1);
     CHECK_THROWS_AS(store.remove_outcome(a, Quarter{2025, 2}), StoreError);
 
-    Statement st(store.database(), "SELECT field, old_value, new_value FROM history WHERE entity = 'outcome' ORDER BY id");
+    Statement st(StoreAccess::database(store), "SELECT field, old_value, new_value FROM history WHERE entity = 'outcome' ORDER BY id");
     std::vector<std::string> fields;
     while (st.step()) fields.push_back(st.text(0));
     CHECK(fields == std::vector<std::string>{"added", "added", "added", "outcome", "removed"});

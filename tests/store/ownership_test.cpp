@@ -2,6 +2,7 @@
 // the same file, a killed owner, two programs creating one file, and kills during db init
 // and demo. Each case is the fault found by a hostile tester, reproduced as a user meets it.
 #include "store_fixture.h"
+#include "store_impl.h"  // store/src: StoreAccess, the database behind a store
 
 #include "base/file_lock.h"
 #include "store/demo.h"
@@ -121,7 +122,7 @@ TEST_CASE("A file dialog's close() in the window does not let another program ta
     REQUIRE(last_ack >= 19);
     Store store = Store::open(path);
     {
-        Statement check(store.database(), "PRAGMA integrity_check");
+        Statement check(StoreAccess::database(store), "PRAGMA integrity_check");
         REQUIRE(check.step());
         CHECK(check.text(0) == "ok");
     }

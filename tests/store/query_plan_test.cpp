@@ -4,6 +4,8 @@
 // statement the store's connection actually runs (sqlite3_trace_v2) while it does the
 // real work, then asks SQLite for each one's plan (EXPLAIN QUERY PLAN).
 #include "store_fixture.h"
+#include "sqlite_connection.h"  // store/src: the SQLite handle behind a store
+#include "store_impl.h"         // store/src: StoreAccess
 
 #include "reports/reports.h"
 #include "store/csv_export.h"
@@ -39,7 +41,7 @@ struct Logged {
 
 class StatementLog {
 public:
-    explicit StatementLog(Store& store) : db_(store.database().handle()) {
+    explicit StatementLog(Store& store) : db_(StoreAccess::database(store).sqlite()->handle()) {
         sqlite3_trace_v2(db_, SQLITE_TRACE_STMT, &StatementLog::on_statement, this);
     }
     ~StatementLog() { sqlite3_trace_v2(db_, 0, nullptr, nullptr); }
@@ -140,7 +142,7 @@ std::string scan_problem(sqlite3* db, const std::string& sql, int runs) {
 }
 
 void check_plans(Store& store, const StatementLog& log) {
-    sqlite3* db = store.database().handle();
+    sqlite3* db = StoreAccess::database(store).sqlite()->handle();
     for (const auto& [sql, logged] : log.statements()) {
         const std::string first_word = sql.substr(0, sql.find(' '));
         if (first_word == "PRAGMA" || first_word == "BEGIN" || first_word == "COMMIT" || first_word == "ROLLBACK" ||

@@ -3,7 +3,7 @@
 // while new rounds use the revision and still follow the old ones as the same scale.
 #include "scales/scale_diff.h"
 #include "scales/scoring.h"
-#include "store/sqlite.h"
+#include "database.h"  // store/src
 #include "store_fixture.h"
 
 using namespace fidelis;

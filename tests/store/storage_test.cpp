@@ -3,7 +3,8 @@
 #include "store_fixture.h"
 
 #include "base/sha256.h"
-#include "store/schema.h"
+#include "schema.h"  // store/src
+#include "store_impl.h"
 
 #include <signal.h>
 #include <sys/wait.h>
@@ -70,7 +71,7 @@ TEST_CASE("Every earlier schema version migrates to the current one with its dat
             // Even a reader (a report) upgrades an old file it may write, then only reads.
             Store store = Store::open(path, read_only_options());
             CHECK(store.read_only());
-            CHECK(schema::version_of(store.database()) == schema::current_version);
+            CHECK(schema::version_of(StoreAccess::database(store)) == schema::current_version);
             const Round r = store.round(1);
             CHECK(r.raters.at(0).name == "Åsa Öberg");
             CHECK(store.rating(1, "S1", r.raters[0].id)->note == "Gammal anteckning");
@@ -266,7 +267,7 @@ TEST_CASE("Killing a writer mid-write never loses an acknowledged edit") {
 
         Store store = Store::open(path);  // runs the integrity check
         {
-            Statement check(store.database(), "PRAGMA integrity_check");
+            Statement check(StoreAccess::database(store), "PRAGMA integrity_check");
             REQUIRE(check.step());
             CHECK(check.text(0) == "ok");
         }

@@ -357,7 +357,7 @@ std::string hostile_text(int n, int variant) {
 HostileCounty build_hostile_county(Store& store) {
     Builder b(store);
     HostileCounty h;
-    Transaction tx(store.database());
+    Transaction tx = store.begin();
 
     // 12 rounds over eight years, none from the autumn of 2019 to the spring of 2022, of
     // every review type; the total falls back once, as real teams do.

@@ -1,6 +1,8 @@
 #pragma once
-// The Fidelis database: one SQLite file per county (or network), holding its
-// municipalities, groupings, teams, rounds, ratings, team figures and improvement plans.
+// The Fidelis database: one SQLite file per county (or network), or a county's shared
+// database on a PostgreSQL server (store/server.h), holding its municipalities, groupings,
+// teams, rounds, ratings, team figures and improvement plans. The same rules, the same
+// SQL and the same history on both; nothing outside store/ sees SQL.
 //
 // Every edit is its own committed transaction (autosave): once a call returns, the edit
 // survives a crash, a kill or a power cut. A completed round refuses edits to its ratings,
@@ -11,7 +13,8 @@
 #include "store/model.h"
 #include "store/outcomes.h"
 #include "store/round_record.h"
-#include "store/sqlite.h"
+#include "store/error.h"
+#include "store/transaction.h"
 
 #include <functional>
 #include <map>
@@ -64,6 +67,9 @@ public:
         std::string program;
     };
 
+    // `path` is a file name, or a server address (store/server.h: postgresql://…,
+    // service=…); on a server, create is `server init` and open connects as a login.
+    //
     // A new database for a county (e.g. "06"): all counties and municipalities from the
     // reference data, and the county's parts as groupings. It is built in memory and
     // renamed into place only when complete, so a kill at any moment leaves either no
@@ -235,8 +241,6 @@ public:
     // removed first, even when completed. The record must pass rules::check_record, the
     // same rules as every other write, so nothing inconsistent gets in.
     Id insert_record(const RoundRecord& record, bool replace = false);
-
-    Database& database();
 
 private:
     struct Impl;

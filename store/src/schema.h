@@ -1,7 +1,7 @@
 #pragma once
 // The database schema and its migrations. `user_version` is the schema version; every
 // version can be migrated to the current one, and a newer database is refused.
-#include "store/sqlite.h"
+#include "database.h"
 
 namespace fidelis::schema {
 
