@@ -97,11 +97,18 @@ void Store::Impl::record(const std::string& round_uuid, const char* entity, cons
     // person within a few minutes are one change (old value of the first, new value of
     // the last), so the history grows with the text, not with its square.
     if (!is_event(field)) {
-        Statement last(db, "SELECT id, actor, old_value, at FROM history "
-                           "WHERE round_uuid = ?1 AND entity = ?2 AND entity_key = ?3 AND field = ?4 "
-                           "ORDER BY id DESC LIMIT 1");
+        // A server stamps the history with its own time, so "a few minutes" is measured on
+        // its clock (read in the same round trip), not on this PC's.
+        const bool server = db.dialect() == Dialect::PostgreSQL;
+        const std::string sql =
+            std::string("SELECT id, actor, old_value, at, ") +
+            (server ? "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')" : "?5") +
+            " FROM history WHERE round_uuid = ?1 AND entity = ?2 AND entity_key = ?3 AND field = ?4 "
+            "ORDER BY id DESC LIMIT 1";
+        Statement last(db, sql.c_str());
         last.with(round_uuid, entity, key, field);
-        const std::optional<double> apart = last.step() ? seconds_between(last.text(3), at) : std::nullopt;
+        if (!server) last.bind(5, at);
+        const std::optional<double> apart = last.step() ? seconds_between(last.text(3), last.text(4)) : std::nullopt;
         if (apart && last.text(1) == actor && *apart >= 0 && *apart <= history_merge_seconds) {
             const Id id = last.int64(0);
             if (last.text(2) == new_value) Statement(db, "DELETE FROM history WHERE id = ?1").with(id).run();

@@ -13,7 +13,6 @@ using namespace fidelis::test;
 
 namespace {
 
-std::string file_hash(const std::string& path) { return sha256_hex(read_file(path)); }
 
 // A small county: one completed round with everything, one draft round.
 void fill(Store& store) {
@@ -160,7 +159,7 @@ TEST_CASE("Truncated, malformed, tampered and wrong-hash imports leave the datab
         Store b = Store::create(target, "06");
         b.add_team("0686", "Eksjö Arbetsstöd", Method::SE);
     }
-    const std::string before = file_hash(target);
+    const std::string before = database_bytes(target);
 
     std::string tampered = file;
     const std::string agreed = "<consensus item=\"S2\" level=\"4\"";
@@ -210,7 +209,7 @@ TEST_CASE("Truncated, malformed, tampered and wrong-hash imports leave the datab
             }
             CHECK(b.all_rounds().empty());
         }
-        CHECK(file_hash(target) == before);
+        CHECK(database_bytes(target) == before);
     }
 }
 

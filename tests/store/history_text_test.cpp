@@ -75,9 +75,11 @@ TEST_CASE("A round's history in words, oldest first, with item and rater, status
     };
     CHECK(find("Round: created").new_value == "ips-25 2019");
     const HistoryLine level = find("Item S3, Anna Berg: rating");
-    CHECK(level.when == "2026-01-15 09:30:00");
-    CHECK(level.stored_at == "2026-01-15T09:30:00Z");
-    CHECK(level.who == "Karin Lindqvist");
+    if (!on_server) {  // a server stamps its own time, whatever the store's clock says
+        CHECK(level.when == "2026-01-15 09:30:00");
+        CHECK(level.stored_at == "2026-01-15T09:30:00Z");
+    }
+    CHECK(level.who == expected_actor("Karin Lindqvist"));
     CHECK(level.old_value.empty());
     CHECK(level.new_value == "level 2");
     CHECK(find("Item S3, Anna Berg: evidence").new_value == "Ärendelista");

@@ -1,12 +1,11 @@
 // A county's database on a real PostgreSQL: the private server tests/support/pg_server.sh
 // starts for CTest (FIDELIS_TEST_PG_SOCKET). The demo county copied there reads as the
 // file does; the rights hold against raw SQL as a team login; writers at once lose nothing.
+#include "pg_test.h"
 #include "store_fixture.h"
 
 #include "store/demo.h"
 #include "store/server.h"
-
-#include <libpq-fe.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -14,42 +13,6 @@
 
 namespace fidelis::test {
 namespace {
-
-std::string socket_dir() {
-    const char* dir = std::getenv("FIDELIS_TEST_PG_SOCKET");
-    if (!dir || !*dir) FAIL("FIDELIS_TEST_PG_SOCKET is not set: run the tests through CTest, which starts the server");
-    return dir;
-}
-
-// Raw SQL on the private server, as `user` (the owner by default); the first column of the
-// first row, or the error's SQLSTATE prefixed with "error ".
-std::string sql(const std::string& db, const std::string& statement, const std::string& user = "fidelis_owner",
-                const std::string& password = {}) {
-    const std::string conninfo = "host=" + socket_dir() + " dbname=" + db + " user=" + user +
-                                 (password.empty() ? "" : " password=" + password);
-    PGconn* c = PQconnectdb(conninfo.c_str());
-    REQUIRE(PQstatus(c) == CONNECTION_OK);
-    PGresult* r = PQexec(c, statement.c_str());
-    std::string out;
-    const ExecStatusType s = PQresultStatus(r);
-    if (s == PGRES_TUPLES_OK && PQntuples(r) > 0) out = PQgetvalue(r, 0, 0);
-    else if (s == PGRES_COMMAND_OK) out = PQcmdTuples(r);
-    else if (s != PGRES_TUPLES_OK) out = std::string("error ") + (PQresultErrorField(r, PG_DIAG_SQLSTATE) ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : "");
-    PQclear(r);
-    PQfinish(c);
-    return out;
-}
-
-// A new empty database owned by fidelis_owner, and its address as the app takes it.
-std::string new_database(const std::string& name) {
-    sql("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    REQUIRE(sql("postgres", "CREATE DATABASE " + name).rfind("error", 0) != 0);
-    return "postgresql:///" + name + "?host=" + socket_dir() + "&user=fidelis_owner";
-}
-
-std::string as_login(const std::string& name, const std::string& login, const std::string& password) {
-    return "postgresql:///" + name + "?host=" + socket_dir() + "&user=" + login + "&password=" + password;
-}
 
 // The demo county as a file and, copied, on the server.
 struct DemoOnServer {

@@ -1,6 +1,11 @@
 #pragma once
 // Real shapes for store tests: the shipped scales, a fresh Jönköping database, a round.
+#include "base/sha256.h"
 #include "run.h"
+#ifdef FIDELIS_TEST_ON_SERVER
+#include "pg_test.h"
+#include <unistd.h>
+#endif
 #include "scales/scale_loader.h"
 #include "store/store.h"
 #include "temp_dir.h"
@@ -26,9 +31,45 @@ inline std::vector<Id> all_ids(Store& store) {
     return ids;
 }
 
+#ifdef FIDELIS_TEST_ON_SERVER
+constexpr bool on_server = true;
+#else
+constexpr bool on_server = false;
+#endif
+
+// Who the history names for a store opened as `person`: that person in a file; on a
+// server, the login (the tests' owner), which the server writes whatever the client says.
+inline std::string expected_actor(const std::string& person) { return on_server ? "fidelis_owner" : person; }
+
+#ifndef FIDELIS_TEST_ON_SERVER
 inline std::string db_path(const TempDir& dir, const std::string& name = "county.fidelis") {
     return (dir / name).string();
 }
+#else
+// test_store_server: the same suite with every database on the private PostgreSQL. A path
+// in `dir` stands for one fresh empty database, made on first use and dropped at exit.
+inline std::string db_path(const TempDir& dir, const std::string& name = "county.fidelis") {
+    struct Made {
+        std::map<std::string, std::string> address;
+        std::vector<std::string> names;
+        ~Made() {
+            for (const std::string& n : names) {
+                const std::string conninfo = "host=" + pg_socket_dir() + " dbname=postgres user=fidelis_owner";
+                PGconn* c = PQconnectdb(conninfo.c_str());
+                PQclear(PQexec(c, ("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)").c_str()));
+                PQfinish(c);
+            }
+        }
+    };
+    static Made made;
+    const std::string key = (dir / name).string();
+    auto it = made.address.find(key);
+    if (it != made.address.end()) return it->second;
+    const std::string db = "suite_" + std::to_string(::getpid()) + "_" + std::to_string(made.names.size());
+    made.names.push_back(db);
+    return made.address[key] = new_database(db);
+}
+#endif
 
 // Closes the store and opens its file again: one process holds a database at a time, so
 // the old handle must be gone before the new one opens (the clock and uuid hooks go too).
@@ -36,6 +77,28 @@ inline void reopen(Store& store, Store::OpenOptions options = {}) {
     const std::string path = store.path();
     { Store closing = std::move(store); }
     store = Store::open(path, options);
+}
+
+// What a refused or cancelled change must leave as it was: the file byte for byte, or on
+// a server every row of every table. Sequence positions are left out there: PostgreSQL
+// never rolls them back, so a refused insert moves them without changing any data. So is
+// pg_dump's \restrict line, whose key is new on every run.
+inline std::string database_bytes(const std::string& db) {
+    if (!on_server) return sha256_hex(read_file(db));
+    const RunResult r = run("/usr/bin/pg_dump", {"--data-only", "--no-owner", "-d", db});
+    REQUIRE(r.exit_code == 0);
+    std::string rows;
+    std::size_t start = 0;
+    while (start < r.out.size()) {
+        std::size_t end = r.out.find('\n', start);
+        if (end == std::string::npos) end = r.out.size();
+        const std::string line = r.out.substr(start, end - start);
+        if (line.find("pg_catalog.setval") == std::string::npos && line.rfind("\\restrict", 0) != 0 &&
+            line.rfind("\\unrestrict", 0) != 0)
+            rows += line + "\n";
+        start = end + 1;
+    }
+    return sha256_hex(rows);
 }
 
 inline Store::OpenOptions read_only_options() {
