@@ -1,5 +1,7 @@
 #include "assessment_panel.h"
 
+#include "../shared/errors.h"
+
 #include "base/i18n.h"
 #include "item_editor.h"
 #include "ui.h"
@@ -242,6 +244,9 @@ void AssessmentPanel::save(const Rating& rating) {
     try {
         Rating r = rating;
         r.rater_id = ctx_.active_rater;
+        // The version this window last read, so an edit someone else made since is not overwritten.
+        const auto known = ratings_.find(r.item_id);
+        r.revision = known != ratings_.end() ? known->second.revision.value_or(0) : 0;
         ctx_.store().save_rating(ctx_.id, r);
         ratings_[r.item_id] = ctx_.store().rating(ctx_.id, r.item_id, r.rater_id).value_or(r);
         update_row(current_);
@@ -252,6 +257,8 @@ void AssessmentPanel::save(const Rating& rating) {
                                   rater ? rater->name : "consensus", saved.input.level, saved.note.size());
     } catch (...) {
         show_error(this, std::current_exception());
+        // After the event that saved: refreshing rebuilds the editor whose handler is running.
+        if (is_stale_edit(std::current_exception())) CallAfter([this] { refresh(); });
     }
 }
 

@@ -1,5 +1,7 @@
 #include "consensus_panel.h"
 
+#include "../shared/errors.h"
+
 #include "base/i18n.h"
 #include "item_editor.h"
 #include "reports/agreement.h"
@@ -413,8 +415,13 @@ void ConsensusPanel::show_raters(const Item& item) {
 
 bool ConsensusPanel::rate(int level) { return editor_->pick_level(level); }
 
-void ConsensusPanel::save(const Rating& rating) {
+void ConsensusPanel::save(const Rating& agreed) {
     try {
+        // The version this window last read, so an agreement someone else saved since is not overwritten.
+        Rating rating = agreed;
+        const auto& known = by_item_[rating.item_id];
+        const auto it = known.find(consensus_rater);
+        rating.revision = it != known.end() ? it->second.revision.value_or(0) : 0;
         ctx_.store().save_rating(ctx_.id, rating);
         by_item_[rating.item_id][consensus_rater] = *ctx_.store().rating(ctx_.id, rating.item_id, consensus_rater);
         const long row = list_->GetFirstSelected();
@@ -426,6 +433,8 @@ void ConsensusPanel::save(const Rating& rating) {
                                   saved.input.level, saved.rationale.size());
     } catch (...) {
         show_error(this, std::current_exception());
+        // After the event that saved: refreshing rebuilds the editor whose handler is running.
+        if (is_stale_edit(std::current_exception())) CallAfter([this] { refresh(); });
     }
 }
 

@@ -62,7 +62,7 @@ private:
     void show_agreement(const std::vector<Rating>& ratings);
     void show_selected();
     void show_raters(const Item& item);
-    void save(const Rating& rating);
+    void save(const Rating& agreed);
 
     RoundContext& ctx_;
     wxButton* accept_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "base/i18n.h"
+#include "store/error.h"
 
 #include <filesystem>
 #include <new>
@@ -23,6 +24,20 @@ std::string error_text(std::exception_ptr error) {
     } catch (...) {
         return tr(N_("Unexpected error."));
     }
+}
+
+}  // namespace fidelis
+
+namespace fidelis {
+
+bool is_stale_edit(std::exception_ptr error) {
+    try {
+        if (error) std::rethrow_exception(error);
+    } catch (const StoreError& e) {
+        return e.kind() == StoreError::Kind::Stale;
+    } catch (...) {
+    }
+    return false;
 }
 
 }  // namespace fidelis

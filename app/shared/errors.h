@@ -8,5 +8,8 @@ namespace fidelis {
 
 std::string error_text(std::exception_ptr error);
 inline std::string current_error_text() { return error_text(std::current_exception()); }
+// True when the store refused an edit because someone else changed the same thing after it
+// was read (StoreError::Kind::Stale): the view then shows what is stored now.
+bool is_stale_edit(std::exception_ptr error);
 
 }  // namespace fidelis

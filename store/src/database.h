@@ -50,6 +50,9 @@ public:
     virtual int changes() const = 0;
     virtual bool in_transaction() const = 0;
     virtual void forbid_writes() = 0;
+    // What others changed since the last call (a server's notifications); a file has no
+    // others, so nothing.
+    virtual std::vector<std::string> notifications() { return {}; }
 };
 
 }  // namespace sql
@@ -88,6 +91,7 @@ public:
     const std::string& path() const { return path_; }
     bool read_only() const { return read_only_; }
     sql::Connection& connection() const { return *connection_; }
+    std::vector<std::string> notifications() { return connection_->notifications(); }
     // The SQLite file's connection (backup, collation, pragmas); nullptr on a server.
     SqliteConnection* sqlite() const;
 

@@ -77,12 +77,13 @@ Rating read_rating(const Statement& st) {
     // Written only from checked inputs, so a text that does not decode is not ours: the
     // rating then shows its level without inputs rather than failing the whole round.
     r.input.inputs = decode_inputs(st.text(11)).value_or(InputValues{});
+    r.revision = st.int64(12);
     return r;
 }
 
 const char* const rating_columns =
     "SELECT item_id, rater_id, level, value, checked, specialists, cannot_rate, cannot_rate_reason, evidence, note, "
-    "rationale, inputs FROM ratings ";
+    "rationale, inputs, revision FROM ratings ";
 
 }  // namespace
 
@@ -270,8 +271,14 @@ void Store::save_rating(Id round_id, const Rating& rating) {
         throw StoreError(StoreError::Kind::Invalid, tr(N_("That rater is not part of this round.")));
     const Rating clean = rules::checked_rating(*scale, rating);
 
+    const char* entity = rater ? "rating" : "consensus";
+    const std::string key = clean.item_id + (rater ? "/" + rater->name : "");
     const std::optional<Rating> old = this->rating(round_id, rating.item_id, rating.rater_id);
-    Statement(impl_->db,
+    if (rating.revision && *rating.revision != (old ? old->revision.value_or(1) : 0))
+        impl_->refuse_stale(uuid, entity, key);
+    // The update names the revision it replaces, so two writers who read the same one
+    // cannot both succeed: the second finds it gone (also between this check and here).
+    Statement upsert(impl_->db,
               "INSERT INTO ratings (round_id, item_id, rater_id, level, value, checked, specialists, cannot_rate, "
               "cannot_rate_reason, evidence, note, rationale, inputs) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
               "?11, ?12, ?13) "
@@ -279,8 +286,9 @@ void Store::save_rating(Id round_id, const Rating& rating) {
               "value = excluded.value, checked = excluded.checked, specialists = excluded.specialists, "
               "inputs = excluded.inputs, "
               "cannot_rate = excluded.cannot_rate, cannot_rate_reason = excluded.cannot_rate_reason, "
-              "evidence = excluded.evidence, note = excluded.note, rationale = excluded.rationale")
-        .with(round_id, clean.item_id)
+              "evidence = excluded.evidence, note = excluded.note, rationale = excluded.rationale, "
+              "revision = ratings.revision + 1 WHERE ratings.revision = ?14 OR ?14 IS NULL");
+    upsert.with(round_id, clean.item_id)
         .bind(3, rater ? std::optional<Id>(rater->id) : std::nullopt)
         .bind(4, clean.input.level)
         .bind(5, clean.input.value)
@@ -292,9 +300,9 @@ void Store::save_rating(Id round_id, const Rating& rating) {
         .bind(11, clean.note)
         .bind(12, clean.rationale)
         .bind(13, encode_inputs(clean.input.inputs))
+        .bind(14, rating.revision)
         .run();
-    const char* entity = rater ? "rating" : "consensus";
-    const std::string key = clean.item_id + (rater ? "/" + rater->name : "");
+    if (impl_->db.changes() == 0) impl_->refuse_stale(uuid, entity, key);
     const Rating before = old.value_or(Rating{});
     impl_->record(uuid, entity, key, "rating", rating_summary(before), rating_summary(clean));
     impl_->record(uuid, entity, key, "evidence", before.evidence, clean.evidence);

@@ -187,7 +187,13 @@ CREATE TABLE team_outcomes (
 ) STRICT;
 )sql";
 
-const char* const steps[] = {v1, v2, v3, v4, v5};
+// Version 6 (a shared database): each rating counts its changes, so that an edit made on
+// a rating someone else changed since it was read is refused instead of overwriting it.
+const char* const v6 = R"sql(
+ALTER TABLE ratings ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+)sql";
+
+const char* const steps[] = {v1, v2, v3, v4, v5, v6};
 static_assert(sizeof steps / sizeof steps[0] == current_version, "one migration step per schema version");
 
 }  // namespace

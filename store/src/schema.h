@@ -6,7 +6,7 @@
 namespace fidelis::schema {
 
 inline constexpr int application_id = 0x46494431;  // "FID1": marks a file as a Fidelis database
-inline constexpr int current_version = 5;
+inline constexpr int current_version = 6;
 
 int version_of(Database& db);
 // Brings an empty or older database up to `target` (default: current). Each step runs in

@@ -178,9 +178,49 @@ ServerConnection::ServerConnection(const std::string& uri) : label_(server_label
                                       "the server is running.")),
                                 {label_}));
     }
-    PQsetClientEncoding(conn_, "UTF8");
     // Quiet: notices (e.g. "relation exists, skipping") are not for users.
     PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    set_up_session();
+}
+
+void ServerConnection::set_up_session() {
+    PQsetClientEncoding(conn_, "UTF8");
+    // Every connection listens: a window refreshes what others changed (store.h, others_changes).
+    PQclear(PQexec(conn_, "LISTEN fidelis"));
+    if (read_only_) PQclear(PQexec(conn_, "SET default_transaction_read_only = on"));
+}
+
+bool ServerConnection::revive() {
+    PQreset(conn_);
+    if (PQstatus(conn_) != CONNECTION_OK) return false;
+    set_up_session();
+    return true;
+}
+
+template <class Run>
+PGresult* ServerConnection::with_revival(Run run) {
+    // Dropped since the last statement (PQstatus only learns of it from a failed one).
+    const bool fresh = PQtransactionStatus(conn_) == PQTRANS_IDLE;
+    if (PQstatus(conn_) != CONNECTION_OK && !revive()) fail("08006", true);
+    PGresult* r = run();
+    if (PQstatus(conn_) != CONNECTION_OK && fresh) {
+        PQclear(r);
+        if (!revive()) fail("08006", true);
+        r = run();
+    }
+    return r;
+}
+
+std::vector<std::string> ServerConnection::notifications() {
+    std::vector<std::string> out;
+    if (PQstatus(conn_) != CONNECTION_OK && !revive()) return out;
+    PQconsumeInput(conn_);
+    const int me = PQbackendPID(conn_);
+    while (PGnotify* n = PQnotifies(conn_)) {
+        if (n->be_pid != me) out.emplace_back(n->extra);
+        PQfreemem(n);
+    }
+    return out;
 }
 
 ServerConnection::~ServerConnection() { PQfinish(conn_); }
@@ -190,7 +230,8 @@ std::unique_ptr<sql::Cursor> ServerConnection::prepare(const char* sql) {
 }
 
 PGresult* ServerConnection::run(const char* sql, int count, const unsigned int* types, const char* const* values) {
-    PGresult* r = PQexecParams(conn_, sql, count, types, values, nullptr, nullptr, 0);
+    PGresult* r =
+        with_revival([&] { return PQexecParams(conn_, sql, count, types, values, nullptr, nullptr, 0); });
     check(r);
     if (const char* n = PQcmdTuples(r); n && *n) changes_ = std::atoi(n);
     return r;
@@ -242,7 +283,7 @@ void ServerConnection::fail(const std::string& code, bool lost) const {
 }
 
 void ServerConnection::exec(const char* sql) {
-    PGresult* r = PQexec(conn_, sql);
+    PGresult* r = with_revival([&] { return PQexec(conn_, sql); });
     check(r);
     PQclear(r);
 }
@@ -266,7 +307,10 @@ bool ServerConnection::in_transaction() const {
     return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
 }
 
-void ServerConnection::forbid_writes() { exec("SET default_transaction_read_only = on"); }
+void ServerConnection::forbid_writes() {
+    exec("SET default_transaction_read_only = on");
+    read_only_ = true;
+}
 
 Database Database::connect_server(const std::string& uri) {
     auto connection = std::make_unique<ServerConnection>(uri);

@@ -90,7 +90,8 @@ CREATE TABLE ratings (
     evidence TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT '',
     rationale TEXT NOT NULL DEFAULT '',
-    inputs TEXT NOT NULL DEFAULT ''
+    inputs TEXT NOT NULL DEFAULT '',
+    revision BIGINT NOT NULL DEFAULT 1
 );
 CREATE UNIQUE INDEX ratings_by_key ON ratings(round_id, item_id, ifnull(rater_id, 0));
 CREATE TABLE item_feedback (
@@ -369,6 +370,53 @@ BEGIN
 END $$;
 )sql";
 
+// Every committed change tells the other connections what it touched, on channel
+// "fidelis": "round N" for a round and all that hangs on it, "county" for teams, groupings
+// and outcomes. PostgreSQL sends one per distinct payload per transaction, after the
+// commit, so a save of 25 ratings is one notification and a rolled-back one none. A window
+// refreshes from them (Store::others_changes). The payload is an id and no content, and
+// a listener reads the rows only as its rights allow.
+const char* const notifications = R"sql(
+SET search_path = fidelis;
+CREATE FUNCTION notify_change() RETURNS trigger SECURITY DEFINER SET search_path = fidelis, pg_temp
+    LANGUAGE plpgsql AS $$
+DECLARE
+    row jsonb := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
+    rid bigint;
+BEGIN
+    IF TG_ARGV[0] = 'county' THEN
+        PERFORM pg_notify('fidelis', 'county');
+        RETURN NULL;
+    ELSIF TG_ARGV[0] = 'plan' THEN
+        SELECT p.round_id INTO rid FROM plans p WHERE p.id = (row->>'plan_id')::bigint;
+    ELSE
+        rid := (row->>TG_ARGV[0])::bigint;
+    END IF;
+    IF rid IS NOT NULL THEN
+        PERFORM pg_notify('fidelis', 'round ' || rid);
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON rounds FOR EACH ROW EXECUTE FUNCTION notify_change('id');
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON raters FOR EACH ROW EXECUTE FUNCTION notify_change('round_id');
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON ratings FOR EACH ROW EXECUTE FUNCTION notify_change('round_id');
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON item_feedback FOR EACH ROW
+    EXECUTE FUNCTION notify_change('round_id');
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON team_figures FOR EACH ROW
+    EXECUTE FUNCTION notify_change('round_id');
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON plans FOR EACH ROW EXECUTE FUNCTION notify_change('round_id');
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON plan_goals FOR EACH ROW EXECUTE FUNCTION notify_change('plan');
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE ON plan_actions FOR EACH ROW EXECUTE FUNCTION notify_change('plan');
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON teams FOR EACH STATEMENT
+    EXECUTE FUNCTION notify_change('county');
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON groupings FOR EACH STATEMENT
+    EXECUTE FUNCTION notify_change('county');
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON grouping_members FOR EACH STATEMENT
+    EXECUTE FUNCTION notify_change('county');
+CREATE TRIGGER notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON team_outcomes FOR EACH STATEMENT
+    EXECUTE FUNCTION notify_change('county');
+)sql";
+
 }  // namespace
 
 std::string creation_script() {
@@ -390,6 +438,7 @@ std::string creation_script() {
                "())) WITH CHECK (" + key + " IN (SELECT " + writable + "()));\n";
     }
     sql += more_rights;
+    sql += notifications;
     sql += "INSERT INTO meta (key, value) VALUES ('schema_version', '" + std::to_string(version) + "');\n";
     return sql;
 }

@@ -3,12 +3,14 @@
 #include "store_impl.h"
 
 #include "base/i18n.h"
+#include "store/history_text.h"
 #include "store/reference_data.h"
 #include "store/rules.h"
 #include "store/uuid.h"
 #include "server_connection.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -122,6 +124,21 @@ void Store::Impl::record(const std::string& round_uuid, const char* entity, cons
         .run();
 }
 
+void Store::Impl::refuse_stale(const std::string& round_uuid, const char* entity, const std::string& key) {
+    Statement last(db, "SELECT actor, at FROM history WHERE round_uuid = ?1 AND entity = ?2 AND entity_key = ?3 "
+                       "ORDER BY id DESC LIMIT 1");
+    last.with(round_uuid, entity, key);
+    if (!last.step())
+        throw StoreError(StoreError::Kind::Stale,
+                         tr(N_("Someone else changed this since you opened it, so your change was not saved. "
+                               "It now shows what is stored.")));
+    // TRANSLATORS: {1} is a person or login, {2} a date and time.
+    throw StoreError(StoreError::Kind::Stale,
+                     format(tr(N_("{1} changed this at {2}, after you opened it, so your change was not saved. "
+                                  "It now shows what {1} saved.")),
+                            {last.text(0), local_time_text(last.text(1))}));
+}
+
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
@@ -175,6 +192,22 @@ Store Store::open(const std::string& path, OpenOptions options) {
 const std::string& Store::path() const { return impl_->db.path(); }
 bool Store::read_only() const { return impl_->db.read_only(); }
 const std::string& Store::actor() const { return impl_->actor; }
+
+bool Store::on_server() const { return impl_->db.dialect() == Dialect::PostgreSQL; }
+
+Store::OthersChanges Store::others_changes() {
+    OthersChanges out;
+    for (const std::string& n : impl_->db.notifications()) {
+        if (n == "county") out.county = true;
+        else if (n.rfind("round ", 0) == 0) {
+            Id id = 0;
+            const char* end = n.data() + n.size();
+            if (const auto r = std::from_chars(n.data() + 6, end, id); r.ec == std::errc() && r.ptr == end)
+                out.rounds.insert(id);
+        }
+    }
+    return out;
+}
 void Store::set_uuid_source(std::function<std::string()> source) { impl_->uuid_source = std::move(source); }
 void Store::set_clock(std::function<std::string()> now_iso) { impl_->clock = std::move(now_iso); }
 Transaction Store::begin() { return Transaction(impl_->db); }

@@ -36,6 +36,9 @@ struct Store::Impl {
     // One history row when a value changed.
     void record(const std::string& round_uuid, const char* entity, const std::string& key, const char* field,
                 const std::string& old_value, const std::string& new_value);
+    // Throws StoreError::Kind::Stale naming who last changed (entity, key) and when, from
+    // the history: an edit was made on what someone else has changed since it was read.
+    [[noreturn]] void refuse_stale(const std::string& round_uuid, const char* entity, const std::string& key);
     // The round's uuid, after refusing edits to a completed round.
     std::string editable_round(Id round);
     // The round's uuid for plan edits: a plan is written after the round is completed and

@@ -422,3 +422,49 @@ TEST_CASE("The history names the person the store was opened for, whatever rater
         }
     CHECK(checked == 4);
 }
+
+TEST_CASE("A rating changed by someone else since it was read is refused, naming who and when, and theirs is kept") {
+    TempDir dir;
+    Store store = Store::create(db_path(dir), "06");
+    const RoundSetup s = make_round(store);
+    reopen(store, as_actor("Omar Haddad"));
+    store.save_rating(s.round, rating("S1", s.anna, 3));
+    const Rating read = *store.rating(s.round, "S1", s.anna);  // what Anna's window shows
+    REQUIRE(read.revision == 1);
+
+    Rating theirs = read;  // someone else saves first, from what they read
+    theirs.input.level = 4;
+    theirs.note = "Omars anteckning";
+    store.save_rating(s.round, theirs);
+    CHECK(store.rating(s.round, "S1", s.anna)->revision == 2);
+
+    Rating mine = read;
+    mine.input.level = 2;
+    try {
+        store.save_rating(s.round, mine);
+        FAIL("a stale edit was saved");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::Stale);
+        CHECK_THAT(e.what(), Catch::Contains(expected_actor("Omar Haddad") + " changed this at 20"));
+        CHECK_THAT(e.what(), Catch::Contains("not saved"));
+    }
+    const Rating kept = *store.rating(s.round, "S1", s.anna);
+    CHECK(kept.input.level == 4);
+    CHECK(kept.note == "Omars anteckning");
+
+    // A window that saw no rating is refused too when one has been saved since.
+    Rating fresh = rating("S2", s.anna, 3);
+    fresh.revision = 0;
+    store.save_rating(s.round, rating("S2", s.anna, 5));
+    CHECK_THROWS_AS(store.save_rating(s.round, fresh), StoreError);
+    CHECK(store.rating(s.round, "S2", s.anna)->input.level == 5);
+
+    // Saving from what is stored now goes through; a rating without a revision (the command
+    // line, an import) is not asked.
+    mine.revision = kept.revision;
+    store.save_rating(s.round, mine);
+    CHECK(store.rating(s.round, "S1", s.anna)->input.level == 2);
+    CHECK(store.rating(s.round, "S1", s.anna)->revision == 3);
+    store.save_rating(s.round, rating("S1", s.anna, 1));
+    CHECK(store.rating(s.round, "S1", s.anna)->input.level == 1);
+}

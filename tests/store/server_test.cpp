@@ -230,6 +230,65 @@ TEST_CASE("Two logins of one team saving ratings at the same moment lose none of
     CHECK(sql("two_writers", "SELECT count(DISTINCT actor) FROM history WHERE actor IN ('anna', 'omar')") == "2");
 }
 
+TEST_CASE("Two logins saving one rating from the same reading: one is kept, the other refused naming who won",
+          "[server]") {
+    const std::string uri = new_database("stale_edits");
+    Id round = 0, anna = 0, team = 0;
+    {
+        Store owner = Store::create(uri, "06");
+        const RoundSetup s = make_round(owner);
+        round = s.round, anna = s.anna, team = s.team;
+        add_server_login(owner, ServerLogin{"anna", LoginRole::Team, {team}}, "anna-secret-1");
+        add_server_login(owner, ServerLogin{"omar", LoginRole::Team, {team}}, "omar-secret-1");
+        for (const Item& item : ips25()->items) owner.save_rating(round, rating(item.id, anna, 3));
+    }
+    // Both read every rating, then both save their own level for it at the same moment.
+    const ScalePtr scale = ips25();
+    std::atomic<int> arrived{0};
+    auto meet = [&](int round_trip) {
+        ++arrived;
+        while (arrived.load() < 2 * round_trip) std::this_thread::yield();
+    };
+    struct Outcome {
+        int saved = 0, refused = 0, other = 0;
+        std::vector<std::string> messages;
+    };
+    auto writer = [&](const std::string& login, const std::string& password, int level, Outcome& out) {
+        Store s = Store::open(as_login("stale_edits", login, password));
+        int trip = 0;
+        for (const Item& item : scale->items) {
+            Rating r = *s.rating(round, item.id, anna);
+            r.input.level = level;
+            meet(++trip);
+            try {
+                s.save_rating(round, r);
+                ++out.saved;
+            } catch (const StoreError& e) {
+                if (e.kind() == StoreError::Kind::Stale) ++out.refused, out.messages.push_back(e.what());
+                else ++out.other;
+            }
+            meet(++trip);
+        }
+    };
+    Outcome a, o;
+    std::thread ta(writer, "anna", "anna-secret-1", 2, std::ref(a));
+    std::thread to(writer, "omar", "omar-secret-1", 4, std::ref(o));
+    ta.join();
+    to.join();
+    const int items = static_cast<int>(scale->items.size());
+    CHECK(a.other + o.other == 0);
+    CHECK(a.saved + o.saved == items);  // exactly one of each pair was kept
+    CHECK(a.refused + o.refused == items);
+    for (const std::string& m : a.messages) CHECK_THAT(m, Catch::StartsWith("omar changed this at "));
+    for (const std::string& m : o.messages) CHECK_THAT(m, Catch::StartsWith("anna changed this at "));
+    Store owner = Store::open(uri);
+    int twos = 0, fours = 0, others = 0;
+    for (const Rating& r : owner.ratings(round)) ++(r.input.level == 2 ? twos : r.input.level == 4 ? fours : others);
+    CHECK(others == 0);
+    CHECK(twos == a.saved);
+    CHECK(fours == o.saved);
+}
+
 TEST_CASE("fidelis-cli sets up a server, adds a team login from standard input, and lists it", "[server]") {
     const std::string uri = new_database("cli_server");
     RunResult init = cli({"server", "init", "--db", uri, "--county", "06"});

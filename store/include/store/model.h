@@ -101,6 +101,11 @@ struct Rating {
     std::string evidence;
     std::string note;
     std::string rationale;  // consensus: why the team agreed on this level
+    // Which stored version this rating was read from: 0 for "there was none", n for the
+    // row's nth version. Saving with a revision refuses (StoreError::Kind::Stale) when the
+    // row has changed since; without one (a new Rating, the command line) it is not asked.
+    // Not part of what a rating says: exports and comparisons leave it out.
+    std::optional<std::int64_t> revision;
 };
 
 struct ItemFeedback {

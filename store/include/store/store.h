@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -109,6 +110,19 @@ public:
     // One unit of work: every change made through this store until commit() is kept or
     // dropped together (a rating and the rater it adds, a whole import).
     Transaction begin();
+
+    // What other people have committed since the last call, on a shared database: the
+    // rounds touched (with their raters, ratings, feedback, figures and plans) and whether
+    // the county's lists (teams, groupings, outcomes) changed. Never waits; always empty for
+    // a file, which no one else can have open. A window asks every few seconds.
+    struct OthersChanges {
+        std::set<Id> rounds;
+        bool county = false;
+        bool any() const { return county || !rounds.empty(); }
+    };
+    OthersChanges others_changes();
+    // True on a server address (a libpq URI or service string), false for a file.
+    bool on_server() const;
 
     // Who the history names (OpenOptions::actor), fixed for the store's lifetime.
     const std::string& actor() const;
