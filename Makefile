@@ -12,7 +12,7 @@ PACKAGES := cmake g++ make pkg-config libwxgtk3.2-dev libgtk-3-dev libhpdf-dev l
             catch2 gettext wx3.2-i18n fonts-dejavu-core cmark-gfm \
             xvfb xauth xdotool imagemagick poppler-utils qpdf sqlite3 libxml2-utils \
             desktop-file-utils appstream groff-base dpkg-dev file chromium \
-            postgresql libpq-dev
+            postgresql libpq-dev openssl
 
 # The a11y tests (cmake/A11y.cmake) run axe-core with node; `npm ci` fetches it. Debian's
 # nodejs and npm only where no node or npm is on PATH already (keeps a newer one in place).

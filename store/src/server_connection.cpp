@@ -1,6 +1,7 @@
 // The PostgreSQL backend of store/src/database.h, through libpq: statements with ?N
 // parameters sent as $N, results read as text, and one sentence of ours for each kind of
-// failure (by SQLSTATE; the server's own text never reaches a user).
+// failure (by SQLSTATE; a failed connection has none, so by libpq's message, which is English
+// while LC_MESSAGES is "C"; neither libpq's nor the server's text ever reaches a user).
 #include "server_connection.h"
 
 #include "base/i18n.h"
@@ -163,6 +164,24 @@ ServerConnection::ServerConnection(const std::string& uri) : label_(server_label
             throw StoreError(StoreError::Kind::Denied,
                              format(tr(N_("The server {1} did not accept the login: check the login name and "
                                           "password.")),
+                                    {label_}));
+        // The server found no pg_hba.conf rule for this login, address and encryption: it is
+        // reachable, and the usual cause is a connection without TLS to a server that
+        // admits only `hostssl` (before the SSL test: servers before 14 end this with "SSL off").
+        if (said.find("pg_hba.conf") != std::string::npos)
+            throw StoreError(StoreError::Kind::Denied,
+                             format(tr(N_("The server {1} does not admit this login from this computer, or not "
+                                          "without TLS (no rule in its pg_hba.conf matches). Put sslmode=verify-full "
+                                          "in the address, or ask the server's administrator to admit the login.")),
+                                    {label_}));
+        // libpq's "root certificate file … does not exist" (or "could not read root
+        // certificate file"): the CA file is missing, which must not read as a missing database.
+        if (said.find("root certificate file") != std::string::npos)
+            throw StoreError(StoreError::Kind::Connection,
+                             format(tr(N_("A secure connection to {1} could not be made: the CA certificate to check "
+                                          "the server's certificate against was not found or could not be read. Name "
+                                          "it with sslrootcert in the address, or put it in ~/.postgresql/root.crt (on "
+                                          "Windows %APPDATA%\\postgresql\\root.crt).")),
                                     {label_}));
         if (said.find("does not exist") != std::string::npos)
             throw StoreError(StoreError::Kind::NotFound,

@@ -4,9 +4,14 @@
 # CREATEROLE CREATEDB) that owns the tests' databases; `stop DIR` stops it and removes DIR.
 # Run as root it runs the server as the `postgres` system user (PostgreSQL refuses root).
 # The tests find it through FIDELIS_TEST_PG_SOCKET=DIR.
+# `start DIR PORT CERT KEY` also listens on 127.0.0.1:PORT with TLS (CERT, KEY) and admits
+# TCP logins only by `hostssl` and SCRAM, as a county's server should (pg_tls_test.sh).
 set -eu
 cmd=$1
 dir=$2
+port=${3:-5432}
+cert=${4:-}
+key=${5:-}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$bin" ] || { echo "pg_server.sh: PostgreSQL's server is not installed (apt-get install postgresql)" >&2; exit 1; }
 as_server() {
@@ -26,12 +31,24 @@ local all postgres trust
 local all fidelis_owner trust
 local all all scram-sha-256
 HBA
+    listen="''"
+    if [ -n "$cert" ]; then
+        # No plain `host` line: a connection without TLS must find no rule and be refused.
+        echo "hostssl all all 127.0.0.1/32 scram-sha-256" >>"$dir/hba"
+        # The server refuses a key that others may read; it must own it with mode 0600.
+        cp "$cert" "$dir/server.crt"
+        cp "$key" "$dir/server.key"
+        chmod 600 "$dir/server.key"
+        [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir/server.crt" "$dir/server.key"
+        # log_connections: the server's log then says of each session whether it was TLS.
+        listen="'127.0.0.1' -c ssl=on -c ssl_cert_file='$dir/server.crt' -c ssl_key_file='$dir/server.key' -c log_connections=on"
+    fi
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir/hba"
     as_server sh -c "cp '$dir/hba' '$dir/data/pg_hba.conf'"
     as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c password_encryption=scram-sha-256" \
+        -o "-c listen_addresses=$listen -c port=$port -c unix_socket_directories='$dir' -c fsync=off -c password_encryption=scram-sha-256" \
         start >/dev/null
-    as_server "$bin/psql" -h "$dir" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 \
+    as_server "$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 \
         -c "CREATE ROLE fidelis_owner LOGIN CREATEROLE CREATEDB" >/dev/null
     echo "PostgreSQL for the tests on $dir"
     ;;
@@ -40,7 +57,7 @@ stop)
     rm -rf "$dir"
     ;;
 *)
-    echo "usage: pg_server.sh start|stop DIR" >&2
+    echo "usage: pg_server.sh start DIR [PORT CERT KEY] | stop DIR" >&2
     exit 2
     ;;
 esac
