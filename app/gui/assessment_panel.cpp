@@ -2,6 +2,8 @@
 
 #include "../shared/errors.h"
 
+#include <wx/weakref.h>
+
 #include "base/i18n.h"
 #include "item_editor.h"
 #include "ui.h"
@@ -241,13 +243,18 @@ void AssessmentPanel::add_rater() {
 }
 
 void AssessmentPanel::save(const Rating& rating) {
+    Rating r = rating;
+    r.rater_id = ctx_.active_rater;
+    // The version this window last read, so an edit someone else made since is not overwritten.
+    const auto known = ratings_.find(r.item_id);
+    r.revision = known != ratings_.end() ? known->second.revision.value_or(0) : 0;
+    store_rating(r);
+}
+
+void AssessmentPanel::store_rating(const Rating& r) {
     try {
-        Rating r = rating;
-        r.rater_id = ctx_.active_rater;
-        // The version this window last read, so an edit someone else made since is not overwritten.
-        const auto known = ratings_.find(r.item_id);
-        r.revision = known != ratings_.end() ? known->second.revision.value_or(0) : 0;
         ctx_.store().save_rating(ctx_.id, r);
+        if (r.rater_id != ctx_.active_rater) return;  // a retried save of a rater no longer shown
         ratings_[r.item_id] = ctx_.store().rating(ctx_.id, r.item_id, r.rater_id).value_or(r);
         update_row(current_);
         update_progress();
@@ -256,9 +263,15 @@ void AssessmentPanel::save(const Rating& rating) {
         ctx_.session.saved_rating(wx(r.item_id + (rater ? " (" + rater->name + ")" : "")), r.item_id,
                                   rater ? rater->name : "consensus", saved.input.level, saved.note.size());
     } catch (...) {
-        show_error(this, std::current_exception());
+        const std::exception_ptr error = std::current_exception();
+        if (is_connection_lost(error)) {
+            wxWeakRef<AssessmentPanel> self(this);
+            ctx_.session.retry_later(this, [self, r] { if (self) self->store_rating(r); }, wx(error_text(error)));
+            return;
+        }
+        show_error(this, error);
         // After the event that saved: refreshing rebuilds the editor whose handler is running.
-        if (is_stale_edit(std::current_exception())) CallAfter([this] { refresh(); });
+        if (is_stale_edit(error)) CallAfter([this] { refresh(); });
     }
 }
 

@@ -35,6 +35,8 @@ public:
     std::size_t current() const { return current_; }
     void focus_items();
     int rated_count() const;
+    // What the panel holds for an item of the active rater: as last read or saved.
+    Rating saved_rating(const std::string& item_id) const;
     // Handles the assessment's keys; true when the key was used. Public so the frame can
     // route keys pressed anywhere on the round's page.
     bool handle_key(wxKeyEvent& e);
@@ -47,7 +49,7 @@ private:
     void update_row(std::size_t index);
     void update_progress();
     void save(const Rating& rating);
-    Rating saved_rating(const std::string& item_id) const;
+    void store_rating(const Rating& rating);  // save, or a retry of it after a lost connection
     void add_rater();
     // Type-ahead in the item list: `c` extends what was typed; true when it was taken.
     bool find_by_typing(wxChar c, bool digit);

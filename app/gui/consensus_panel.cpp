@@ -2,6 +2,8 @@
 
 #include "../shared/errors.h"
 
+#include <wx/weakref.h>
+
 #include "base/i18n.h"
 #include "item_editor.h"
 #include "reports/agreement.h"
@@ -416,12 +418,16 @@ void ConsensusPanel::show_raters(const Item& item) {
 bool ConsensusPanel::rate(int level) { return editor_->pick_level(level); }
 
 void ConsensusPanel::save(const Rating& agreed) {
+    // The version this window last read, so an agreement someone else saved since is not overwritten.
+    Rating rating = agreed;
+    const auto& known = by_item_[rating.item_id];
+    const auto it = known.find(consensus_rater);
+    rating.revision = it != known.end() ? it->second.revision.value_or(0) : 0;
+    store_rating(rating);
+}
+
+void ConsensusPanel::store_rating(const Rating& rating) {
     try {
-        // The version this window last read, so an agreement someone else saved since is not overwritten.
-        Rating rating = agreed;
-        const auto& known = by_item_[rating.item_id];
-        const auto it = known.find(consensus_rater);
-        rating.revision = it != known.end() ? it->second.revision.value_or(0) : 0;
         ctx_.store().save_rating(ctx_.id, rating);
         by_item_[rating.item_id][consensus_rater] = *ctx_.store().rating(ctx_.id, rating.item_id, consensus_rater);
         const long row = list_->GetFirstSelected();
@@ -432,9 +438,16 @@ void ConsensusPanel::save(const Rating& agreed) {
         ctx_.session.saved_rating(fmt(_("{1} agreed"), {wx(rating.item_id)}), rating.item_id, "consensus",
                                   saved.input.level, saved.rationale.size());
     } catch (...) {
-        show_error(this, std::current_exception());
+        const std::exception_ptr error = std::current_exception();
+        if (is_connection_lost(error)) {
+            wxWeakRef<ConsensusPanel> self(this);
+            ctx_.session.retry_later(this, [self, rating] { if (self) self->store_rating(rating); },
+                                     wx(error_text(error)));
+            return;
+        }
+        show_error(this, error);
         // After the event that saved: refreshing rebuilds the editor whose handler is running.
-        if (is_stale_edit(std::current_exception())) CallAfter([this] { refresh(); });
+        if (is_stale_edit(error)) CallAfter([this] { refresh(); });
     }
 }
 

@@ -63,6 +63,7 @@ private:
     void show_selected();
     void show_raters(const Item& item);
     void save(const Rating& agreed);
+    void store_rating(const Rating& rating);  // save, or a retry of it after a lost connection
 
     RoundContext& ctx_;
     wxButton* accept_ = nullptr;

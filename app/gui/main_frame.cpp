@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "base/paths.h"
 #include "store/demo.h"
+#include "store/server.h"
 #include "store/reference_data.h"
 #include "ui.h"
 
@@ -63,6 +64,7 @@ enum {
     ID_REPORT_CODED,
     ID_GUIDE,
     ID_DEMO,
+    ID_CONNECT,
     ID_RESTORE,
     ID_HISTORY,
 };
@@ -157,6 +159,7 @@ void MainFrame::build_menus() {
     settings_.recent().UseMenu(recent);
     settings_.recent().AddFilesToMenu(recent);
     file->AppendSubMenu(recent, _("Open &recent"));
+    file->Append(ID_CONNECT, _("Connect to &server…"));
     file->Append(ID_DEMO, _("Open the &demo county"));
     file->Append(wxID_SAVEAS, _("Save a &copy…\tCtrl+Shift+S"));
     file->Append(ID_RESTORE, _("Restore a &backup…"));
@@ -236,9 +239,13 @@ void MainFrame::update_title() {
         SetStatusText(wxString(), 1);
         return;
     }
-    const wxString name = wx(std::filesystem::path(session_.store->path()).filename().string());
+    const wxString name = session_.store->on_server()
+                              ? server_title()
+                              : wx(std::filesystem::path(session_.store->path()).filename().string());
     SetTitle(wxString::FromUTF8("Fidelis – ") + name + (session_.store->read_only() ? " (" + _("read-only") + ")" : wxString()));
-    SetStatusText(session_.store->read_only() ? _("Read-only") : _("Saved as you type"), 1);
+    SetStatusText(session_.store->read_only() ? _("Read-only")
+                  : session_.store->on_server() ? _("Saved on the server as you type")
+                                                : _("Saved as you type"), 1);
 }
 
 void MainFrame::set_page(wxWindow* page) {
@@ -264,7 +271,10 @@ void MainFrame::show_welcome() {
 
 bool MainFrame::open_database(const std::string& path) {
     std::error_code ec;
-    if (session_.has_store() && std::filesystem::equivalent(path_from_utf8(path), path_from_utf8(session_.store->path()), ec)) {
+    const bool server = is_server_address(path);
+    if (session_.has_store() &&
+        (server ? without_password(path) == session_.store->path()
+                : std::filesystem::equivalent(path_from_utf8(path), path_from_utf8(session_.store->path()), ec))) {
         show_county();  // already open here: this window is the one that has it
         return true;
     }
@@ -288,9 +298,18 @@ bool MainFrame::open_database(const std::string& path) {
         return false;
     }
     session_.store = std::move(store);
-    start_backup();
-    settings_.set_last_database(path);
-    settings_.recent().AddFileToHistory(wx(path));
+    if (server) {
+        // A server's backups are IT's (pg_dump); only the address is kept, never a password.
+        settings_.set_last_database(without_password(path));
+        settings_.add_recent_server(without_password(path));
+        start_server_watch();
+    } else {
+        server_timer_.Stop();
+        others_pending_ = {};
+        start_backup();
+        settings_.set_last_database(path);
+        settings_.recent().AddFileToHistory(wx(path));
+    }
     settings_.save();
     update_title();
     navigator_->rebuild();
@@ -301,6 +320,8 @@ bool MainFrame::open_database(const std::string& path) {
 
 void MainFrame::close_database() {
     wait_for_backup();
+    server_timer_.Stop();
+    others_pending_ = {};
     set_page(new wxPanel(right_));
     session_.store.reset();
     navigator_->rebuild();
@@ -504,6 +525,7 @@ void MainFrame::on_menu(wxCommandEvent& e) {
     case wxID_NEW: new_database(); break;
     case wxID_OPEN: choose_database(); break;
     case ID_DEMO: open_demo(); break;
+    case ID_CONNECT: connect_server(); break;
     case wxID_SAVEAS: save_copy(); break;
     case ID_RESTORE: restore_backup(); break;
     case ID_HISTORY: if (need_round()) show_history(round->round_id()); break;

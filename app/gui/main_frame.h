@@ -5,6 +5,7 @@
 #include "settings.h"
 
 #include <wx/frame.h>
+#include <wx/timer.h>
 #include <wx/panel.h>
 
 #include "store/backups.h"
@@ -35,6 +36,11 @@ public:
     bool open_database(const std::string& path);
     void new_database();
     void choose_database();  // the Open dialog, then open_database
+    // File → Connect to server… (main_frame_server.cpp): a county's shared database.
+    void connect_server();
+    // What others committed on the server, shown once the user pauses typing: every few
+    // seconds by a timer, and at once from tests.
+    void show_others_changes();
     void open_demo();
     void close_database();
 
@@ -78,6 +84,10 @@ private:
     Id current_team() const;
     // main_frame_backups.cpp: the copy taken at every open, written on a thread of its own.
     void start_backup();
+    // main_frame_server.cpp: the title for a server ("db on host (login)"), and the timer
+    // that retries saves a lost connection stopped and looks for others' changes.
+    wxString server_title() const;
+    void start_server_watch();
     // Says that `path` is damaged and offers its automatic backups: true when one was
     // restored in its place and opened.
     bool offer_backups_of_damaged(const std::string& path, const wxString& message);
@@ -96,6 +106,8 @@ private:
     wxMenu* recent_menu_ = nullptr;  // shared history; detached when the window goes
     std::thread backup_thread_;
     std::shared_ptr<BackupOutcome> backup_outcome_;
+    wxTimer server_timer_;
+    Store::OthersChanges others_pending_;  // heard, not yet shown (the user was typing)
 };
 
 }  // namespace fidelis::gui

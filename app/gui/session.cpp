@@ -2,6 +2,8 @@
 
 #include "ui.h"
 
+#include <wx/time.h>
+
 #include <algorithm>
 
 #include <fcntl.h>
@@ -24,10 +26,34 @@ void Session::saved(const wxString& what, const std::string& log_line) {
         }
 #endif
     }
+    last_edit_ms_ = wxGetLocalTimeMillis().GetValue();
     const wxString outstanding = not_saved();
     status(outstanding.empty() ? saved_message(what)
                                : saved_message(what) + wxString::FromUTF8(" · ") + not_saved_message(outstanding));
 }
+
+void Session::retry_later(const void* view, std::function<void()> save, const wxString& why) {
+    forget_retry(view);
+    retries_.emplace_back(view, std::move(save));
+    last_edit_ms_ = wxGetLocalTimeMillis().GetValue();
+    // TRANSLATORS: {1} says why (the connection to the server was lost).
+    status(fmt(_("Not saved yet: {1} What you typed stays here, and Fidelis tries again every few seconds."),
+               {why}));
+}
+
+void Session::forget_retry(const void* view) {
+    retries_.erase(std::remove_if(retries_.begin(), retries_.end(), [view](const auto& r) { return r.first == view; }),
+                   retries_.end());
+}
+
+void Session::retry_saves() {
+    // Each save puts itself back (retry_later) when it fails again.
+    auto pending = std::move(retries_);
+    retries_.clear();
+    for (auto& [view, save] : pending) save();
+}
+
+long long Session::ms_since_edit() const { return wxGetLocalTimeMillis().GetValue() - last_edit_ms_; }
 
 void Session::set_not_saved(const void* form, const wxString& list) {
     const auto it = std::find_if(not_saved_.begin(), not_saved_.end(), [form](const auto& e) { return e.first == form; });

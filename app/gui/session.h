@@ -49,6 +49,17 @@ public:
         if (on_status) on_status(message);
     }
 
+    // On a server: a save the lost connection stopped, kept per view (the latest wins, so
+    // it holds all that was typed) and tried again by retry_saves() every few seconds
+    // until the connection is back. A view forgets its own when it closes.
+    void retry_later(const void* view, std::function<void()> save, const wxString& why);
+    void forget_retry(const void* view);
+    void retry_saves();
+    bool has_retries() const { return !retries_.empty(); }
+    // Milliseconds since the last saved edit: the window waits for a pause in typing
+    // before it shows others' changes.
+    long long ms_since_edit() const;
+
     // What a form shows but could not save (FieldCheck::list), kept per form: every later
     // "Saved" message names it too, so that a save elsewhere never hides it. An empty list
     // withdraws the form's entry.
@@ -59,6 +70,8 @@ public:
 
 private:
     std::vector<std::pair<const void*, wxString>> not_saved_;
+    std::vector<std::pair<const void*, std::function<void()>>> retries_;
+    long long last_edit_ms_ = 0;
 };
 
 }  // namespace fidelis::gui

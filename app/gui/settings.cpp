@@ -6,6 +6,7 @@
 
 #include <wx/fileconf.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace fidelis::gui {
@@ -41,6 +42,24 @@ std::string Settings::effective_user_name() const {
 
 std::string Settings::last_database() const { return utf8(config_->Read("/General/LastDatabase", "")); }
 void Settings::set_last_database(const std::string& path) { config_->Write("/General/LastDatabase", wx(path)); }
+
+std::vector<std::string> Settings::recent_servers() const {
+    std::vector<std::string> out;
+    for (int i = 1; i <= 9; ++i) {
+        const std::string a = utf8(config_->Read(wxString::Format("/Servers/Recent%d", i), ""));
+        if (!a.empty()) out.push_back(a);
+    }
+    return out;
+}
+
+void Settings::add_recent_server(const std::string& address) {
+    std::vector<std::string> list = recent_servers();
+    list.erase(std::remove(list.begin(), list.end(), address), list.end());
+    list.insert(list.begin(), address);
+    for (int i = 1; i <= 9; ++i)
+        config_->Write(wxString::Format("/Servers/Recent%d", i),
+                       std::size_t(i) <= list.size() ? wx(list[std::size_t(i) - 1]) : wxString());
+}
 
 std::optional<wxRect> Settings::window_rect() const {
     long x = 0, y = 0, w = 0, h = 0;

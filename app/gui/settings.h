@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 class wxFileConfig;
 
@@ -42,6 +43,10 @@ public:
     void set_window(const wxRect& rect, bool maximised);
     int sash(const std::string& name, int fallback) const;
     void set_sash(const std::string& name, int position);
+
+    // Server addresses connected to, newest first, never with a password in them.
+    std::vector<std::string> recent_servers() const;
+    void add_recent_server(const std::string& address);
 
     wxFileHistory& recent() { return recent_; }
     void save();

@@ -30,14 +30,21 @@ std::string error_text(std::exception_ptr error) {
 
 namespace fidelis {
 
-bool is_stale_edit(std::exception_ptr error) {
+namespace {
+
+bool is_store_error(std::exception_ptr error, StoreError::Kind kind) {
     try {
         if (error) std::rethrow_exception(error);
     } catch (const StoreError& e) {
-        return e.kind() == StoreError::Kind::Stale;
+        return e.kind() == kind;
     } catch (...) {
     }
     return false;
 }
+
+}  // namespace
+
+bool is_stale_edit(std::exception_ptr error) { return is_store_error(error, StoreError::Kind::Stale); }
+bool is_connection_lost(std::exception_ptr error) { return is_store_error(error, StoreError::Kind::Connection); }
 
 }  // namespace fidelis

@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -143,10 +144,32 @@ bool is_server_address(const std::string& text) {
            text.rfind("service=", 0) == 0 || text.find("dbname=") != std::string::npos;
 }
 
+namespace {
+
+// libpq's messages are read here to choose our own sentence, so they must come in
+// English whatever language the window runs in: libpq finds its catalogs through
+// PGLOCALEDIR, read once, when it first translates a message.
+void keep_libpq_in_english() {
+    static const bool done = [] {
+#ifdef _WIN32
+        _putenv_s("PGLOCALEDIR", "<none>");
+#else
+        setenv("PGLOCALEDIR", "/nonexistent/fidelis", 1);
+#endif
+        return true;
+    }();
+    (void)done;
+}
+
+}  // namespace
+
 ServerConnection::ServerConnection(const std::string& uri) : label_(server_label(uri)) {
+    keep_libpq_in_english();
     // The app's own name in pg_stat_activity, so IT sees who is connected with what.
-    const char* keys[] = {"dbname", "fallback_application_name", nullptr};
-    const char* values[] = {uri.c_str(), "Fidelis", nullptr};
+    // A server that does not answer is given up on after 10 s (the window waits for it),
+    // unless the address says otherwise: keywords in it override the ones before it.
+    const char* keys[] = {"connect_timeout", "dbname", "fallback_application_name", nullptr};
+    const char* values[] = {"10", uri.c_str(), "Fidelis", nullptr};
     conn_ = PQconnectdbParams(keys, values, 1);
     if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
         const bool needs_password = conn_ && PQconnectionNeedsPassword(conn_);
@@ -232,7 +255,9 @@ PGresult* ServerConnection::with_revival(Run run) {
 
 std::vector<std::string> ServerConnection::notifications() {
     std::vector<std::string> out;
-    if (PQstatus(conn_) != CONNECTION_OK && !revive()) return out;
+    // Asked every few seconds: a dropped connection is made again by the next statement,
+    // not here, where waiting for a server that is away would stall the window.
+    if (PQstatus(conn_) != CONNECTION_OK) return out;
     PQconsumeInput(conn_);
     const int me = PQbackendPID(conn_);
     while (PGnotify* n = PQnotifies(conn_)) {

@@ -218,3 +218,21 @@ void copy_whole_database(const std::string& from, const std::string& to, const P
 }
 
 }  // namespace fidelis
+
+namespace fidelis {
+
+std::string without_password(const std::string& address) { return server_label(address); }
+
+std::optional<ServerSession> server_session(const Store& store) {
+    Database& db = StoreAccess::database(const_cast<Store&>(store));
+    if (db.dialect() != Dialect::PostgreSQL) return std::nullopt;
+    pg_conn* c = static_cast<ServerConnection*>(&db.connection())->handle();
+    ServerSession s;
+    s.database = PQdb(c) ? PQdb(c) : "";
+    s.login = store.actor();  // session_user, as the history names it
+    const std::string host = PQhost(c) ? PQhost(c) : "";
+    if (!host.empty() && host.front() != '/') s.host = host;  // a socket folder is this computer
+    return s;
+}
+
+}  // namespace fidelis

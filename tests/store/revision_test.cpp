@@ -45,6 +45,7 @@ TEST_CASE("A database from before rule items migrates, and its rounds keep their
         Database db(path, Database::Mode::ReadWrite);
         db.exec("ALTER TABLE ratings DROP COLUMN inputs");
         db.exec("DROP TABLE team_outcomes");  // and no quarterly outcomes (schema 5) either
+        db.exec("ALTER TABLE ratings DROP COLUMN revision");  // nor rating revisions (schema 6)
         db.exec("PRAGMA user_version = 3");
     }
     Store store = Store::open(path);

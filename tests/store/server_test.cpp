@@ -8,6 +8,8 @@
 #include "store/server.h"
 
 #include <atomic>
+#include <chrono>
+#include <clocale>
 #include <cstdlib>
 #include <thread>
 
@@ -310,6 +312,96 @@ TEST_CASE("fidelis-cli sets up a server, adds a team login from standard input, 
     REQUIRE(cli({"server", "user", "remove", "--db", uri, "--login", "kim"}).exit_code == 0);
     CHECK(cli({"server", "user", "list", "--db", uri}).out.empty());
     CHECK(sql("postgres", "SELECT count(*) FROM pg_roles WHERE rolname = 'kim'") == "0");
+}
+
+}  // namespace fidelis::test
+
+namespace fidelis::test {
+
+// Notifications arrive over the socket just after the commit: wait up to five seconds.
+Store::OthersChanges heard(Store& store) {
+    for (int i = 0; i < 50; ++i) {
+        Store::OthersChanges c = store.others_changes();
+        if (c.any()) return c;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return {};
+}
+
+TEST_CASE("A refused connection is told in our words also when the process runs in Swedish, as the window does",
+          "[server]") {
+    // The window sets the locale and LANGUAGE=sv; libpq has a Swedish catalog and would
+    // then answer in Swedish, which the error mapping cannot read.
+    const std::string uri = new_database("in_swedish");
+    { Store::create(uri, "06"); }
+    std::setlocale(LC_ALL, "C.UTF-8");
+    setenv("LANGUAGE", "sv", 1);
+    const std::string missing = server_address("no_such_database");
+    try {
+        Store::open(missing);
+        FAIL("a database that does not exist was opened");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::NotFound);
+    }
+    try {
+        Store::open(as_login("in_swedish", "nobody", "x"));
+        FAIL("an unknown login was let in");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::Denied);
+    }
+    unsetenv("LANGUAGE");
+    std::setlocale(LC_ALL, "C");
+}
+
+TEST_CASE("A connection the server dropped is made again before the next change, and nothing is lost", "[server]") {
+    const std::string uri = new_database("dropped");
+    Store store = Store::create(uri, "06");
+    const RoundSetup s = make_round(store);
+    store.save_rating(s.round, rating("S1", s.anna, 3));
+    // As a server restart or a network break would: the server ends this store's session.
+    const std::string ended = sql("postgres",
+                                  "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                  "WHERE datname = 'dropped' AND pid <> pg_backend_pid()",
+                                  "postgres");
+    REQUIRE(ended == "1");
+    store.save_rating(s.round, rating("S2", s.anna, 4));  // reconnects, then saves
+    CHECK(store.rating(s.round, "S1", s.anna)->input.level == 3);
+    CHECK(store.rating(s.round, "S2", s.anna)->input.level == 4);
+    CHECK(sql("dropped", "SELECT count(*) FROM ratings") == "2");
+    // And it still hears others after reconnecting (LISTEN is set up again).
+    store.others_changes();
+    sql("dropped", "UPDATE ratings SET note = 'x' WHERE item_id = 'S1'");
+    const Store::OthersChanges seen = heard(store);
+    CHECK(seen.rounds.count(s.round) == 1);
+}
+
+TEST_CASE("A store hears what other logins commit, per round and for the county, and not its own changes",
+          "[server]") {
+    const std::string uri = new_database("hears_others");
+    Store mine = Store::create(uri, "06");
+    const RoundSetup s = make_round(mine);
+    const RoundSetup own = make_round(mine, "2026-03-01");
+    Store other = Store::open(uri);
+    CHECK_FALSE(mine.others_changes().any());
+    mine.save_rating(own.round, rating("S2", own.anna, 3));  // its own: not reported back
+    other.save_rating(s.round, rating("S1", s.anna, 3));
+    Store::OthersChanges seen = heard(mine);
+    CHECK(seen.rounds == std::set<Id>{s.round});
+    CHECK_FALSE(seen.county);
+    other.add_team("0617", "Gnosjö IPS", Method::IPS);
+    CHECK(heard(mine).county);
+    // A change rolled back tells no one.
+    {
+        Transaction tx = other.begin();
+        other.save_rating(s.round, rating("S3", s.anna, 2));
+    }
+    CHECK_FALSE(heard(mine).any());
+    // A file has no others.
+    TempDir dir;
+    Store file = Store::create(db_path(dir), "06");
+    CHECK_FALSE(file.on_server());
+    CHECK(mine.on_server());
+    CHECK_FALSE(file.others_changes().any());
 }
 
 }  // namespace fidelis::test

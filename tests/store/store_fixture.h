@@ -56,6 +56,7 @@ inline std::string db_path(const TempDir& dir, const std::string& name = "county
             for (const std::string& n : names) {
                 const std::string conninfo = "host=" + pg_socket_dir() + " dbname=postgres user=fidelis_owner";
                 PGconn* c = PQconnectdb(conninfo.c_str());
+                PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
                 PQclear(PQexec(c, ("DROP DATABASE IF EXISTS " + n + " WITH (FORCE)").c_str()));
                 PQfinish(c);
             }

@@ -16,6 +16,8 @@
 namespace fidelis {
 
 bool is_server_address(const std::string& text);
+// The address with any password taken out: what the window may remember and show.
+std::string without_password(const std::string& address);
 
 enum class LoginRole { Team, Leader, Admin };
 const char* code_of(LoginRole role);  // "team", "leader", "admin"
@@ -26,6 +28,15 @@ struct ServerLogin {
     LoginRole role = LoginRole::Team;
     std::vector<Id> teams;  // a team login's teams, by id
 };
+
+// Where a store on a server is connected, for the title bar: the database, the server
+// (empty for this computer's own socket) and the login. Nothing for a file.
+struct ServerSession {
+    std::string database;
+    std::string host;
+    std::string login;
+};
+std::optional<ServerSession> server_session(const Store& store);
 
 // Creates (or updates) a PostgreSQL login with a password and the rights of its role: a
 // team login reads and writes only its teams' work; a leader reads the whole county,
