@@ -59,5 +59,6 @@ int report_scorecard(Args& args, Context& ctx);
 int report_scorecards(Args& args, Context& ctx);
 int report_plans(Args& args, Context& ctx);
 int plans_overview(Args& args, Context& ctx);
+int plan_suggest(Args& args, Context& ctx);
 
 }  // namespace fidelis::cli

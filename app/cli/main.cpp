@@ -3,7 +3,7 @@
 // stderr with a non-zero exit code.
 #include "commands.h"
 
-#include "../shared/errors.h"
+#include "../core/errors.h"
 #include "base/i18n.h"
 
 #include <cstring>
@@ -72,6 +72,9 @@ const std::vector<Command>& commands() {
                          "--type self|guided|external"),
          round_new},
         {"round show", N_("show a round: --db FILE --round ID"), round_show},
+        {"plan suggest", N_("add the goals the analysis suggests (weakest and declining items) to a round's "
+                            "improvement plan, all or none, and print them: --db FILE --round ID"),
+         plan_suggest},
         {"round status", N_("move a round on: --db FILE --round ID --set draft|consensus|completed [--reason TEXT]"),
          round_status},
         {"rate", N_("record a rating: --db FILE --round ID --item ID [--level N] [--value X] [--checked a,b] "

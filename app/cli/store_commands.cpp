@@ -2,6 +2,8 @@
 #include "commands.h"
 #include "options.h"
 
+#include "../core/exchange_files.h"
+#include "../core/plan_work.h"
 #include "base/atomic_file.h"
 #include "base/date.h"
 #include "base/i18n.h"
@@ -301,22 +303,11 @@ int export_command(Args& args, Context& ctx) {
     const auto round = args.option("--round");
     const std::string out = args.required("--out");
     args.finish();
-    std::vector<Id> ids;
-    std::vector<Id> outcome_teams;  // a team with outcomes and no round travels too
-    if (round) {
-        ids.push_back(parse_id(*round, "--round"));
-    } else {
-        const std::vector<Round> rounds =
-            team ? store.rounds_of_team(parse_id(*team, "--team")) : store.all_rounds();
-        for (const Round& r : rounds) ids.push_back(r.id);
-        if (team) outcome_teams.push_back(parse_id(*team, "--team"));
-        else
-            for (const TeamOutcome& o : store.all_outcomes()) outcome_teams.push_back(o.team_id);
-    }
-    AtomicFile file(path_from_utf8(out));
-    export_rounds(store, ids, file.stream(), outcome_teams);
-    file.commit();
-    ctx.out << ids.size() << '\t' << out << '\n';
+    const core::ExportSelection selection =
+        core::select_for_export(store, team ? std::optional<Id>(parse_id(*team, "--team")) : std::nullopt,
+                                round ? std::optional<Id>(parse_id(*round, "--round")) : std::nullopt);
+    core::export_to_file(store, selection, out);
+    ctx.out << selection.rounds.size() << '\t' << out << '\n';
     return 0;
 }
 
@@ -329,9 +320,7 @@ int import_command(Args& args, Context& ctx) {
     if (files.size() != 1) throw UsageError(tr(N_("usage: fidelis-cli import --db FILE [--dry-run] [--replace] FILE.xml")));
     // A dry run is the real import, rolled back: it opens the database as the import would.
     Store store = Store::open(db);
-    std::ifstream in(path_from_utf8(files[0]), std::ios::binary);
-    if (!in) throw Error(format(tr(N_("Cannot read {1}.")), {files[0]}));
-    const ImportReport report = import_exchange(store, in, files[0], options);
+    const ImportReport report = core::import_from_file(store, files[0], options);
     for (const ImportedRound& r : report.rounds) {
         ctx.out << code_of(r.outcome) << '\t' << r.uuid << '\t' << r.municipality_code << '\t' << r.team << '\t'
                 << r.scale << '\t' << r.date.iso();
@@ -345,19 +334,9 @@ int import_command(Args& args, Context& ctx) {
         if (!o.reason.empty()) ctx.out << '\t' << o.reason;
         ctx.out << '\n';
     }
+    ctx.err << core::import_summary(report, options.dry_run) << '\n';
+    if (!report.outcomes.empty()) ctx.err << core::outcomes_summary(report) << '\n';
     using O = ImportedRound::Outcome;
-    ctx.err << format(tr(N_("{1}: {2} added, {3} identical skipped, {4} conflicting, {5} replaced.")),
-                      {options.dry_run ? tr(N_("Dry run, nothing changed")) : tr(N_("Imported")),
-                       std::to_string(report.count(O::Added)), std::to_string(report.count(O::Identical)),
-                       std::to_string(report.count(O::Conflict)), std::to_string(report.count(O::Replaced))})
-            << '\n';
-    if (!report.outcomes.empty())
-        ctx.err << format(tr(N_("Quarterly outcomes: {1} added, {2} identical skipped, {3} conflicting, {4} replaced.")),
-                          {std::to_string(report.count_outcomes(O::Added)),
-                           std::to_string(report.count_outcomes(O::Identical)),
-                           std::to_string(report.count_outcomes(O::Conflict)),
-                           std::to_string(report.count_outcomes(O::Replaced))})
-                << '\n';
     if ((report.count(O::Conflict) || report.count_outcomes(O::Conflict)) && !options.replace_conflicts)
         ctx.err << tr(N_("Conflicting rounds were left as they are; run again with --replace to take the file's version."))
                 << '\n';
@@ -405,6 +384,26 @@ int history_command(Args& args, Context& ctx) {
     for (const HistoryLine& h : history_lines(store, round_id))
         ctx.out << h.when << '\t' << cell(h.who) << '\t' << cell(h.what) << '\t' << cell(h.old_value) << '\t'
                 << cell(h.new_value) << '\n';
+    return 0;
+}
+
+}  // namespace fidelis::cli
+
+namespace fidelis::cli {
+
+// As the window's "Suggest from weakest and declining items" (app/core/plan_work.h).
+int plan_suggest(Args& args, Context& ctx) {
+    Store store = open_store(args);
+    const Id round = parse_id(args.required("--round"), "--round");
+    args.finish();
+    const std::size_t before = store.plan(round).goals.size();
+    core::add_suggested_goals(store, round, ctx.lang);
+    const ImprovementPlan plan = store.plan(round);
+    for (std::size_t i = before; i < plan.goals.size(); ++i) {
+        const PlanGoal& g = plan.goals[i];
+        ctx.out << g.item_id << '\t' << (g.current_level ? std::to_string(*g.current_level) : "") << '\t'
+                << (g.target_level ? std::to_string(*g.target_level) : "") << '\t' << g.description << '\n';
+    }
     return 0;
 }
 

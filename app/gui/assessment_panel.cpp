@@ -1,6 +1,6 @@
 #include "assessment_panel.h"
 
-#include "../shared/errors.h"
+#include "../core/errors.h"
 
 #include <wx/weakref.h>
 

@@ -2,7 +2,7 @@
 
 #include "base/atomic_file.h"
 
-#include "../shared/errors.h"
+#include "../core/errors.h"
 #include "assessment_panel.h"
 #include "background_work.h"
 #include "dialogs.h"
@@ -264,6 +264,7 @@ void MainFrame::show_welcome() {
     page->on_new = [this] { new_database(); };
     page->on_open = [this] { choose_database(); };
     page->on_demo = [this] { open_demo(); };
+    page->on_connect = [this] { connect_server(); };
     page->on_recent = [this](const std::string& p) { open_database(p); };
     shown_team_ = 0;
     set_page(page);

@@ -4,7 +4,8 @@
 // (Part of MainFrame, kept apart from the window's layout in main_frame.cpp.)
 #include "main_frame.h"
 
-#include "../shared/errors.h"
+#include "../core/errors.h"
+#include "../core/exchange_files.h"
 #include "background_work.h"
 #include "backup_dialog.h"
 #include "dialogs.h"
@@ -179,8 +180,7 @@ void MainFrame::import_path(const std::string& path) {
         // Nothing changes until the user has seen what would.
         ImportReport dry;
         if (!run_in_background(this, _("Reading the round file…"), [&](const Progress& progress) {
-                std::ifstream first(path_from_utf8(path), std::ios::binary);
-                dry = import_exchange(*session_.store, first, path, ImportOptions{true, false}, progress);
+                dry = core::import_from_file(*session_.store, path, ImportOptions{true, false}, progress);
             }))
             return session_.status(cancelled);
         ImportDialog confirm_dlg(this, dry);
@@ -189,14 +189,11 @@ void MainFrame::import_path(const std::string& path) {
         ImportReport done;
         // A cancelled import is rolled back whole, like a refused one.
         if (!run_in_background(this, _("Importing the rounds…"), [&](const Progress& progress) {
-                std::ifstream again(path_from_utf8(path), std::ios::binary);
-                done = import_exchange(*session_.store, again, path, options, progress);
+                done = core::import_from_file(*session_.store, path, options, progress);
             }))
             return session_.status(cancelled);
-        using O = ImportedRound::Outcome;
-        session_.status(fmt(_("Imported: {1} added, {2} identical skipped, {3} conflicting, {4} replaced."),
-                            {wxString::Format("%d", done.count(O::Added)), wxString::Format("%d", done.count(O::Identical)),
-                             wxString::Format("%d", done.count(O::Conflict)), wxString::Format("%d", done.count(O::Replaced))}));
+        const std::string outcomes = core::outcomes_summary(done);
+        session_.status(wx(core::import_summary(done, false) + (outcomes.empty() ? "" : " " + outcomes)));
         navigator_->rebuild();
         show_county();
     } catch (...) {
@@ -212,14 +209,13 @@ void MainFrame::export_rounds() {
                      _("Fidelis exchange files (*.xml)|*.xml"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dlg.ShowModal() != wxID_OK) return;
     try {
-        std::vector<Id> ids;
-        for (const Round& r : team ? session_.store->rounds_of_team(team) : session_.store->all_rounds()) ids.push_back(r.id);
-        const std::filesystem::path target = path_from_utf8(utf8(dlg.GetPath()));
+        // The team's rounds and quarterly outcomes, or the whole database's, as the CLI's export.
+        const core::ExportSelection selection =
+            core::select_for_export(*session_.store, team ? std::optional<Id>(team) : std::nullopt);
+        const std::vector<Id>& ids = selection.rounds;
         // Cancel leaves no file: the temporary one is removed unless committed.
         if (!run_in_background(this, _("Exporting the rounds…"), [&](const Progress& progress) {
-                AtomicFile file(target);
-                fidelis::export_rounds(*session_.store, ids, file.stream(), {}, progress);
-                file.commit();
+                core::export_to_file(*session_.store, selection, utf8(dlg.GetPath()), progress);
             }))
             return session_.status(_("The export was cancelled; no file was written."));
         session_.status(fmt(trn("{1} round exported to {2}", "{1} rounds exported to {2}", ids.size()), {wxString::Format("%zu", ids.size()), dlg.GetPath()}));

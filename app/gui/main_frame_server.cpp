@@ -3,7 +3,7 @@
 // retries saves a lost connection stopped and shows what others committed meanwhile.
 #include "main_frame.h"
 
-#include "../shared/errors.h"
+#include "../core/errors.h"
 #include "navigator.h"
 #include "pages.h"
 #include "plans_page.h"

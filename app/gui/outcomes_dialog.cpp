@@ -2,7 +2,7 @@
 // as the command line and exchange files use; the dialog only reads the fields.
 #include "outcomes_dialog.h"
 
-#include "../shared/errors.h"
+#include "../core/errors.h"
 #include "base/i18n.h"
 #include "ui.h"
 

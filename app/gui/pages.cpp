@@ -28,13 +28,15 @@ WelcomePage::WelcomePage(wxWindow* parent, const std::vector<std::string>& recen
     v->Add(heading(this, _("Welcome to Fidelis"), 1.8f), 0, wxBOTTOM, FromDIP(10));
     auto* text = new wxStaticText(this, wxID_ANY, _("Fidelis helps SE and IPS teams measure their fidelity, agree a result and plan "
                                                     "improvements, and helps network leaders follow a county over time.\n"
-                                                    "Everything you type is saved at once in a database file on this computer."));
+                                                    "Everything you type is saved at once: in a database file on this computer, "
+                                                    "or in your county's shared database on a server."));
     text->Wrap(FromDIP(620));
     v->Add(text, 0, wxBOTTOM, FromDIP(16));
     auto* create = new wxButton(this, wxID_ANY, _("Create a new database for a county…"));
     auto* open = new wxButton(this, wxID_ANY, _("Open a database…"));
+    auto* connect = new wxButton(this, wxID_ANY, _("Connect to the county's server…"));
     auto* demo = new wxButton(this, wxID_ANY, _("Try the demo county (Jönköping county)"));
-    for (wxButton* b : {create, open, demo}) v->Add(b, 0, wxBOTTOM | wxEXPAND, FromDIP(8));
+    for (wxButton* b : {create, open, connect, demo}) v->Add(b, 0, wxBOTTOM | wxEXPAND, FromDIP(8));
     if (!recent.empty()) {
         v->Add(new wxStaticText(this, wxID_ANY, _("Recent databases:")), 0, wxTOP, FromDIP(10));
         for (const auto& path : recent) {
@@ -56,6 +58,9 @@ WelcomePage::WelcomePage(wxWindow* parent, const std::vector<std::string>& recen
     });
     demo->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (on_demo) on_demo();
+    });
+    connect->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (on_connect) on_connect();
     });
 }
 

@@ -29,6 +29,7 @@ public:
     std::function<void()> on_new;
     std::function<void()> on_open;
     std::function<void()> on_demo;
+    std::function<void()> on_connect;
     std::function<void(const std::string&)> on_recent;
 };
 

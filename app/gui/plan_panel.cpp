@@ -3,6 +3,7 @@
 #include "base/i18n.h"
 #include "plan_dialogs.h"
 #include "reports/analysis.h"
+#include "../core/plan_work.h"
 #include "reports/goal_suggestions.h"
 #include "ui.h"
 
@@ -202,11 +203,9 @@ void PlanPanel::add_goal() {
 }
 
 void PlanPanel::suggest_goals() {
-    // Suggested as the analysis ranks the priorities (reports::suggested_goals).
-    const reports::RoundAnalysis a = reports::analyse_round(ctx_.store(), ctx_.id);
+    // Suggested as the analysis ranks the priorities, all or none (app/core/plan_work.h).
     try {
-        for (const PlanGoal& g : reports::suggested_goals(a, plan_, ctx_.session.lang))
-            ctx_.store().add_goal(ctx_.id, g);
+        core::add_suggested_goals(ctx_.store(), ctx_.id, ctx_.session.lang);
         ctx_.session.saved(_("suggested goals"));
         refresh();
     } catch (...) {

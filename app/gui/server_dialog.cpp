@@ -24,12 +24,13 @@ ConnectDialog::ConnectDialog(wxWindow* parent, const std::vector<std::string>& r
     address_box->SetName(_("Address of the county's database"));
     sizer->Add(address_box, 0, wxEXPAND | wxALL, FromDIP(12));
     // TRANSLATORS: keep the examples as they are: they are addresses, not words.
+    // Escaped: the example's "&" is part of an address, not a mnemonic.
     auto* help = new wxStaticText(
         this, wxID_ANY,
-        _("For example postgresql://db.region.se/jonkoping?sslmode=verify-full&user=anna.berg, or "
+        wxControl::EscapeMnemonics(_("For example postgresql://db.region.se/jonkoping?sslmode=verify-full&user=anna.berg, or "
           "service=jonkoping when your IT department has set up a service file.\n\n"
           "Fidelis never stores a password. Put yours in your PostgreSQL password file (~/.pgpass, on "
-          "Windows %APPDATA%\\postgresql\\pgpass.conf), as your IT department describes."));
+          "Windows %APPDATA%\\postgresql\\pgpass.conf), as your IT department describes.")));
     help->Wrap(FromDIP(560));
     sizer->Add(help, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(12));
     auto* buttons = new wxStdDialogButtonSizer;

@@ -1,6 +1,6 @@
 #include "ui.h"
 
-#include "../shared/errors.h"
+#include "../core/errors.h"
 #include "base/i18n.h"
 #include "reports/palette.h"
 

@@ -10,6 +10,7 @@
 #include "main_frame.h"
 #include "round_page.h"
 #include "scales/scale_library.h"
+#include "ui.h"
 
 #include <catch2/catch.hpp>
 
@@ -54,6 +55,7 @@ Rating level(const std::string& item, Id rater, int value) {
 
 TEST_CASE("The window on a server: its title names it, others' changes appear, a stale edit is refused and reloaded",
           "[gui][server]") {
+    if (delegated_to_xvfb()) return;
     const std::string uri = new_database("gui_window");
     const ServerRound setup = make_server_round(uri);
     TestWindow w("unused.fidelis", [](const std::string&) {}, "en");
