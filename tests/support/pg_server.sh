@@ -2,11 +2,15 @@
 # A private PostgreSQL for the tests: `start DIR` makes a cluster in DIR (initdb), starts it
 # on a Unix socket in DIR with no TCP port, and creates the login `fidelis_owner` (LOGIN
 # CREATEROLE CREATEDB) that owns the tests' databases; `stop DIR` stops it and removes DIR.
+# The tests run it with fsync off, for speed; `start DIR durable` keeps fsync on, as a
+# county's server has it, so that bench_server's commit times include the flush to disk.
 # Run as root it runs the server as the `postgres` system user (PostgreSQL refuses root).
 # The tests find it through FIDELIS_TEST_PG_SOCKET=DIR.
 set -eu
 cmd=$1
 dir=$2
+fsync=off
+[ "${3:-}" = durable ] && fsync=on
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$bin" ] || { echo "pg_server.sh: PostgreSQL's server is not installed (apt-get install postgresql)" >&2; exit 1; }
 as_server() {
@@ -29,7 +33,7 @@ HBA
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir/hba"
     as_server sh -c "cp '$dir/hba' '$dir/data/pg_hba.conf'"
     as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c password_encryption=scram-sha-256" \
+        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=$fsync -c password_encryption=scram-sha-256" \
         start >/dev/null
     as_server "$bin/psql" -h "$dir" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 \
         -c "CREATE ROLE fidelis_owner LOGIN CREATEROLE CREATEDB" >/dev/null
