@@ -33,16 +33,27 @@ Round read_round(const Statement& st) {
     return r;
 }
 
-void load_raters(Database& db, Round& r) {
-    Statement st(db, "SELECT id, position, name, role FROM raters WHERE round_id = ?1 ORDER BY position");
-    st.with(r.id);
-    while (st.step()) r.raters.push_back(Rater{st.int64(0), st.integer(1), st.text(2), st.text(3)});
+// The raters of all these rounds in one query, each round's by position: on a server every
+// query is a round trip and passes the row-level policies, so a query per round made a
+// national comparison or the list of all rounds slow.
+void load_raters(Database& db, std::vector<Round>& rounds) {
+    if (rounds.empty()) return;
+    std::map<Id, Round*> by_id;
+    std::vector<Id> ids;
+    for (Round& r : rounds) {
+        by_id[r.id] = &r;
+        ids.push_back(r.id);
+    }
+    Statement st(db, ("SELECT round_id, id, position, name, role FROM raters WHERE round_id IN (" + id_list(ids) +
+                      ") ORDER BY round_id, position")
+                         .c_str());
+    while (st.step()) by_id[st.int64(0)]->raters.push_back(Rater{st.int64(1), st.integer(2), st.text(3), st.text(4)});
 }
 
 std::vector<Round> read_rounds(Database& db, Statement& st) {
     std::vector<Round> out;
     while (st.step()) out.push_back(read_round(st));
-    for (auto& r : out) load_raters(db, r);
+    load_raters(db, out);
     return out;
 }
 
@@ -90,22 +101,29 @@ const char* const rating_columns =
 Round Store::Impl::load_round(Id id) {
     Statement st(db, (std::string(round_columns) + "WHERE r.id = ?1").c_str());
     st.with(id);
-    if (!st.step()) not_found(N_("There is no round with id {1}."), id);
-    Round r = read_round(st);
-    load_raters(db, r);
-    return r;
+    std::vector<Round> found = read_rounds(db, st);
+    if (found.empty()) not_found(N_("There is no round with id {1}."), id);
+    return std::move(found.front());
 }
 
-std::string Store::Impl::editable_round(Id id) {
-    const Round r = load_round(id);
+std::vector<Round> Store::Impl::load_rounds(const std::vector<Id>& ids) {
+    if (ids.empty()) return {};
+    Statement st(db, (std::string(round_columns) + "WHERE r.id IN (" + id_list(ids) + ")").c_str());
+    return read_rounds(db, st);
+}
+
+Round Store::Impl::editable(Id id) {
+    Round r = load_round(id);
     if (r.status == RoundStatus::Completed)
         throw StoreError(StoreError::Kind::Locked,
                          tr(N_("This round is completed and read-only. Reopen it to make changes.")));
     if (db.read_only())
         throw StoreError(StoreError::Kind::ReadOnly,
                          format(tr(N_("The database {1} is open read-only.")), {db.path()}));
-    return r.uuid;
+    return r;
 }
+
+std::string Store::Impl::editable_round(Id id) { return editable(id).uuid; }
 
 std::string Store::Impl::plan_round(Id id) {
     if (db.read_only())
@@ -187,8 +205,9 @@ Id Store::add_rater(Id round_id, const std::string& name, const std::string& rol
     rules::check_text(name, N_("A rater's name"));
     rules::check_text(role, N_("A rater's role"));
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
-    if (round(round_id).rater_named(name))
+    const Round r = impl_->editable(round_id);
+    const std::string& uuid = r.uuid;
+    if (r.rater_named(name))
         throw StoreError(StoreError::Kind::Invalid, format(tr(N_("{1} is already a rater in this round.")), {name}));
     Statement(impl_->db, "INSERT INTO raters (round_id, position, name, role) VALUES "
                          "(?1, (SELECT IFNULL(MAX(position), 0) + 1 FROM raters WHERE round_id = ?1), ?2, ?3)")
@@ -204,8 +223,8 @@ void Store::update_round_details(Id round_id, const Date& assessed_on, const std
                                  const std::optional<Date>& period_to, ReviewType review_type) {
     rules::check_period(period_from, period_to);
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
-    const Round old = round(round_id);
+    const Round old = impl_->editable(round_id);
+    const std::string& uuid = old.uuid;
     Statement(impl_->db, "UPDATE rounds SET assessed_on = ?2, period_from = ?3, period_to = ?4, review_type = ?5 "
                          "WHERE id = ?1")
         .with(round_id, assessed_on.iso(), iso(period_from), iso(period_to), std::string(code_of(review_type)))
@@ -221,8 +240,8 @@ void Store::set_round_summary(Id round_id, const std::string& strengths, const s
     rules::check_text(strengths, N_("The round's strengths"));
     rules::check_text(recommendations, N_("The round's recommendations"));
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
-    const Round old = round(round_id);
+    const Round old = impl_->editable(round_id);
+    const std::string& uuid = old.uuid;
     Statement(impl_->db, "UPDATE rounds SET strengths = ?2, recommendations = ?3 WHERE id = ?1")
         .with(round_id, strengths, recommendations)
         .run();
@@ -263,8 +282,8 @@ void Store::delete_round(Id round_id) {
 
 void Store::save_rating(Id round_id, const Rating& rating) {
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
-    const Round r = round(round_id);
+    const Round r = impl_->editable(round_id);
+    const std::string& uuid = r.uuid;
     const ScalePtr scale = scale_of(r);
     const Rater* rater = nullptr;
     if (rating.rater_id != consensus_rater && !(rater = r.rater(rating.rater_id)))
@@ -350,8 +369,9 @@ void Store::set_item_feedback(Id round_id, const ItemFeedback& f) {
     rules::check_text(f.strengths, N_("The feedback on {1}"), f.item_id);
     rules::check_text(f.recommendation, N_("The feedback on {1}"), f.item_id);
     Transaction tx(impl_->db);
-    const std::string uuid = impl_->editable_round(round_id);
-    if (!scale_of(round(round_id))->item(f.item_id))
+    const Round r = impl_->editable(round_id);
+    const std::string& uuid = r.uuid;
+    if (!scale_of(r)->item(f.item_id))
         throw StoreError(StoreError::Kind::Invalid, format(tr(N_("The scale has no item \"{1}\".")), {f.item_id}));
     ItemFeedback old;
     for (const auto& x : item_feedback(round_id))
@@ -416,24 +436,33 @@ void Store::set_team_figures(Id round_id, const TeamFigures& f) {
 }
 
 std::optional<TeamFigures> Store::team_figures(Id round_id) {
-    Statement st(impl_->db, "SELECT period_from, period_to, specialists, caseload, participants_women, "
-                            "participants_men, participants_other, work_women, work_men, work_other, studies_women, "
-                            "studies_men, studies_other FROM team_figures WHERE round_id = ?1");
-    st.with(round_id);
-    if (!st.step()) return std::nullopt;
-    auto count = [&](int col) -> std::optional<int> {
-        if (st.is_null(col)) return std::nullopt;
-        return st.integer(col);
-    };
-    TeamFigures f;
-    f.period_from = date_of(st.optional_text(0));
-    f.period_to = date_of(st.optional_text(1));
-    f.specialists = st.optional_real(2);
-    f.caseload = count(3);
-    f.participants = GenderCount{count(4), count(5), count(6)};
-    f.competitive_work = GenderCount{count(7), count(8), count(9)};
-    f.studies = GenderCount{count(10), count(11), count(12)};
-    return f;
+    std::map<Id, TeamFigures> found = impl_->load_figures({round_id});
+    if (found.empty()) return std::nullopt;
+    return found.begin()->second;
+}
+
+std::map<Id, TeamFigures> Store::Impl::load_figures(const std::vector<Id>& round_ids) {
+    std::map<Id, TeamFigures> out;
+    if (round_ids.empty()) return out;
+    Statement st(db, ("SELECT round_id, period_from, period_to, specialists, caseload, participants_women, "
+                      "participants_men, participants_other, work_women, work_men, work_other, studies_women, "
+                      "studies_men, studies_other FROM team_figures WHERE round_id IN (" + id_list(round_ids) + ")")
+                         .c_str());
+    while (st.step()) {
+        auto count = [&](int col) -> std::optional<int> {
+            if (st.is_null(col)) return std::nullopt;
+            return st.integer(col);
+        };
+        TeamFigures& f = out[st.int64(0)];
+        f.period_from = date_of(st.optional_text(1));
+        f.period_to = date_of(st.optional_text(2));
+        f.specialists = st.optional_real(3);
+        f.caseload = count(4);
+        f.participants = GenderCount{count(5), count(6), count(7)};
+        f.competitive_work = GenderCount{count(8), count(9), count(10)};
+        f.studies = GenderCount{count(11), count(12), count(13)};
+    }
+    return out;
 }
 
 }  // namespace fidelis

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace fidelis {
 
@@ -39,12 +40,18 @@ struct Store::Impl {
     // Throws StoreError::Kind::Stale naming who last changed (entity, key) and when, from
     // the history: an edit was made on what someone else has changed since it was read.
     [[noreturn]] void refuse_stale(const std::string& round_uuid, const char* entity, const std::string& key);
-    // The round's uuid, after refusing edits to a completed round.
+    // The round (or only its uuid), after refusing edits to a completed round. The whole
+    // round for an edit that reads it too, which saves reading it twice (on a server, two
+    // queries per keystroke).
+    Round editable(Id round);
     std::string editable_round(Id round);
     // The round's uuid for plan edits: a plan is written after the round is completed and
     // followed up for months, so only a read-only database refuses them.
     std::string plan_round(Id round);
     Round load_round(Id round);
+    // Several rounds, or their team figures by round, each in one query (a comparison's).
+    std::vector<Round> load_rounds(const std::vector<Id>& rounds);
+    std::map<Id, TeamFigures> load_figures(const std::vector<Id>& rounds);
     // The plan row for a round, created on the first edit.
     Id ensure_plan(Id round);
     // Writes (or replaces) a round's team figures.
@@ -57,6 +64,12 @@ inline std::optional<std::string> iso(const std::optional<Date>& d) {
 }
 inline std::optional<Date> date_of(const std::optional<std::string>& s) {
     return s ? Date::try_parse(*s) : std::nullopt;
+}
+// "1,2,3" for an IN (…) list: the store's own integer ids, so nothing to quote.
+inline std::string id_list(const std::vector<Id>& ids) {
+    std::string out;
+    for (const Id id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+    return out;
 }
 // Shortest round-trip form, independent of locale.
 inline std::string number_text(double v) { return shortest_number(v); }

@@ -2,6 +2,8 @@
 # A private PostgreSQL for the tests: `start DIR` makes a cluster in DIR (initdb), starts it
 # on a Unix socket in DIR with no TCP port, and creates the login `fidelis_owner` (LOGIN
 # CREATEROLE CREATEDB) that owns the tests' databases; `stop DIR` stops it and removes DIR.
+# The tests run it with fsync off, for speed; `start DIR durable` keeps fsync on, as a
+# county's server has it, so that bench_server's commit times include the flush to disk.
 # Run as root it runs the server as the `postgres` system user (PostgreSQL refuses root).
 # The tests find it through FIDELIS_TEST_PG_SOCKET=DIR.
 # `start DIR PORT CERT KEY` also listens on 127.0.0.1:PORT with TLS (CERT, KEY) and admits
@@ -9,6 +11,11 @@
 set -eu
 cmd=$1
 dir=$2
+fsync=off
+if [ "${3:-}" = durable ]; then
+    fsync=on
+    set -- "$1" "$2"
+fi
 port=${3:-5432}
 cert=${4:-}
 key=${5:-}
@@ -46,7 +53,7 @@ HBA
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir/hba"
     as_server sh -c "cp '$dir/hba' '$dir/data/pg_hba.conf'"
     as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses=$listen -c port=$port -c unix_socket_directories='$dir' -c fsync=off -c password_encryption=scram-sha-256" \
+        -o "-c listen_addresses=$listen -c port=$port -c unix_socket_directories='$dir' -c fsync=$fsync -c password_encryption=scram-sha-256" \
         start >/dev/null
     as_server "$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 \
         -c "CREATE ROLE fidelis_owner LOGIN CREATEROLE CREATEDB" >/dev/null
