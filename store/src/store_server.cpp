@@ -120,6 +120,15 @@ Store StoreAccess::open_server(const std::string& uri, const Store::OpenOptions&
                          format(tr(N_("{1} was saved by a newer version of Fidelis (database version {2}); this "
                                       "version reads up to version {3}. Update Fidelis to open it.")),
                                 {db.path(), std::to_string(version), std::to_string(server_schema::version)}));
+    // Server databases exist from version 6 on; one set up by a pre-release (5) lacks the
+    // rating revisions and the change notices, and is refused in words rather than failing
+    // at its first save.
+    if (version < server_schema::version)
+        throw StoreError(StoreError::Kind::Invalid,
+                         format(tr(N_("The database on {1} was set up by a pre-release of Fidelis (database "
+                                      "version {2}); this version needs version {3} and has no upgrade for it. "
+                                      "Set it up again with fidelis-cli server init in an empty database.")),
+                                {db.path(), std::to_string(version), std::to_string(server_schema::version)}));
     db.exec("SET search_path = fidelis");
     if (options.read_only) db.forbid_writes();
     return make(std::move(impl));

@@ -405,3 +405,21 @@ TEST_CASE("A store hears what other logins commit, per round and for the county,
 }
 
 }  // namespace fidelis::test
+
+namespace fidelis::test {
+
+TEST_CASE("A server database set up by a pre-release (schema 5) is refused in words, not at its first save",
+          "[server]") {
+    const std::string uri = new_database("pre_release");
+    { Store::create(uri, "06"); }
+    REQUIRE(sql("pre_release", "UPDATE fidelis.meta SET value = '5' WHERE key = 'schema_version'") == "1");
+    try {
+        Store::open(uri);
+        FAIL("a schema-5 server database was opened");
+    } catch (const StoreError& e) {
+        CHECK(e.kind() == StoreError::Kind::Invalid);
+        CHECK_THAT(e.what(), Catch::Contains("pre-release") && Catch::Contains("server init"));
+    }
+}
+
+}  // namespace fidelis::test
