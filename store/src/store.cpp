@@ -102,12 +102,14 @@ void Store::Impl::record(const std::string& round_uuid, const char* entity, cons
         // A server stamps the history with its own time, so "a few minutes" is measured on
         // its clock (read in the same round trip), not on this PC's.
         const bool server = db.dialect() == Dialect::PostgreSQL;
-        const std::string sql =
-            std::string("SELECT id, actor, old_value, at, ") +
-            (server ? "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')" : "?5") +
-            " FROM history WHERE round_uuid = ?1 AND entity = ?2 AND entity_key = ?3 AND field = ?4 "
+        static const char* const on_file =
+            "SELECT id, actor, old_value, at, ?5 FROM history WHERE round_uuid = ?1 AND entity = ?2 "
+            "AND entity_key = ?3 AND field = ?4 ORDER BY id DESC LIMIT 1";
+        static const char* const on_server =
+            "SELECT id, actor, old_value, at, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+            "FROM history WHERE round_uuid = ?1 AND entity = ?2 AND entity_key = ?3 AND field = ?4 "
             "ORDER BY id DESC LIMIT 1";
-        Statement last(db, sql.c_str());
+        Statement last(db, server ? on_server : on_file);
         last.with(round_uuid, entity, key, field);
         if (!server) last.bind(5, at);
         const std::optional<double> apart = last.step() ? seconds_between(last.text(3), last.text(4)) : std::nullopt;

@@ -9,7 +9,7 @@
 #include "assessment_panel.h"
 #include "main_frame.h"
 #include "round_page.h"
-#include "scales/scale_library.h"
+#include "store_fixture.h"
 #include "ui.h"
 
 #include <catch2/catch.hpp>
@@ -20,35 +20,18 @@ using namespace fidelis::test;
 
 namespace {
 
-struct ServerRound {
-    Id round = 0;
-    Id anna = 0;
+// store_fixture.h's round (Anna Berg, the window's first rater, and Omar Haddad), on the server.
+struct ServerRound : RoundSetup {
     std::size_t s1 = 0;  // S1's place in the item list
 };
 
 ServerRound make_server_round(const std::string& uri) {
     Store s = Store::create(uri, "06");
-    const Id team = s.add_team("0643", "Habo Jobbcenter", Method::IPS);
-    Store::NewRound nr;
-    nr.team_id = team;
-    nr.scale = ScaleLibrary::discover().find("ips-25")->scale;
-    nr.assessed_on = *Date::try_parse("2026-10-05");
-    nr.review_type = ReviewType::External;
-    nr.raters = {{"Anna Berg", "Granskare"}};
     ServerRound out;
-    out.round = s.create_round(nr);
-    out.anna = s.round(out.round).raters.at(0).id;
-    const auto& items = nr.scale->items;
+    static_cast<RoundSetup&>(out) = make_round(s);
+    const auto& items = s.scale_of(s.round(out.round))->items;
     while (items[out.s1].id != "S1") ++out.s1;
     return out;
-}
-
-Rating level(const std::string& item, Id rater, int value) {
-    Rating r;
-    r.item_id = item;
-    r.rater_id = rater;
-    r.input.level = value;
-    return r;
 }
 
 }  // namespace
@@ -71,7 +54,7 @@ TEST_CASE("The window on a server: its title names it, others' changes appear, a
     CHECK_FALSE(page->assessment()->saved_rating("S1").input.level);
 
     // Someone else rates S1; the window shows it after its next look.
-    { Store other = Store::open(uri); other.save_rating(setup.round, level("S1", setup.anna, 4)); }
+    { Store other = Store::open(uri); other.save_rating(setup.round, rating("S1", setup.anna, 4)); }
     for (int i = 0; i < 50 && w.frame->round_page()->assessment()->saved_rating("S1").input.level != 4; ++i) {
         pump(100);
         w.frame->show_others_changes();
@@ -82,7 +65,7 @@ TEST_CASE("The window on a server: its title names it, others' changes appear, a
 
     // Someone changes it again before this window has looked; rating here is then refused,
     // and the window shows theirs.
-    { Store other = Store::open(uri); Rating r = level("S1", setup.anna, 2); other.save_rating(setup.round, r); }
+    { Store other = Store::open(uri); other.save_rating(setup.round, rating("S1", setup.anna, 2)); }
     page->assessment()->go_to(setup.s1);
     page->assessment()->rate(1);
     pump(300);
