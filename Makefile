@@ -2,6 +2,8 @@
 # Both install what is missing from Debian, configure, build, then run.
 # For developers and CI: `make fuzz` (libFuzzer, clang, build-fuzz/) and `make sanitize`
 # (the tests under ASan and UBSan, build-sanitize/); see README.md, "For developers".
+# For Windows: `make windows` (the NSIS installer, cross-built in build-windows/) and
+# `make windows-test` (its tests and the installed programs under Wine); README, "Windows".
 
 BUILD      ?= build
 BUILD_TYPE ?= RelWithDebInfo
@@ -24,7 +26,17 @@ FUZZ_BUILD    ?= build-fuzz
 FUZZ_SECONDS  ?= 60
 SANITIZE_BUILD ?= build-sanitize
 
-.PHONY: all deps clang-deps configure build test demo bench pot package fuzz sanitize clean
+# `make windows`: MinGW-w64, NSIS and Wine from Debian; the libraries are cross-built from
+# Debian's source packages into WINDOWS_DEPS once (installer/windows/deps.sh), which may lie
+# outside the clone so that a CI cache or a second clone reuses it.
+WINDOWS_PACKAGES := cmake make pkg-config g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix \
+                    binutils-mingw-w64-x86-64 nsis wine wine64 dpkg-dev ninja-build tcl perl gettext \
+                    catch2 cmark-gfm xvfb xauth xdotool imagemagick poppler-utils qpdf
+WINDOWS_BUILD ?= build-windows
+WINDOWS_DEPS  ?= $(WINDOWS_BUILD)/deps
+
+.PHONY: all deps clang-deps configure build test demo bench pot package fuzz sanitize clean \
+        windows-deps windows windows-test
 
 all: build
 
@@ -88,5 +100,23 @@ fuzz: deps clang-deps
 sanitize: deps clang-deps
 	sh tools/sanitize.sh $(SANITIZE_BUILD) $(JOBS)
 
+windows-deps:
+	$(call install_missing,$(WINDOWS_PACKAGES))
+	JOBS=$(JOBS) installer/windows/deps.sh $(WINDOWS_DEPS)
+
+# The installer: build-windows/Fidelis-<version>-win64.exe.
+windows: windows-deps
+	@[ -f $(WINDOWS_BUILD)/CMakeCache.txt ] || \
+	  cmake -S . -B $(WINDOWS_BUILD) -DCMAKE_BUILD_TYPE=Release \
+	        -DCMAKE_TOOLCHAIN_FILE=$(CURDIR)/installer/windows/mingw64.cmake -DFIDELIS_WINDOWS_DEPS=$(abspath $(WINDOWS_DEPS))
+	cmake --build $(WINDOWS_BUILD) -j $(JOBS)
+	cd $(WINDOWS_BUILD) && cpack -G NSIS
+	cp $(WINDOWS_BUILD)/packages/Fidelis-*-win64.exe $(WINDOWS_BUILD)/
+	@ls -l $(WINDOWS_BUILD)/Fidelis-*-win64.exe
+
+# The test programs under Wine, then the installer as a user meets it (installer/windows/wine_test.sh).
+windows-test: windows
+	installer/windows/wine_test.sh $(WINDOWS_BUILD)
+
 clean:
-	rm -rf $(BUILD) $(FUZZ_BUILD) $(SANITIZE_BUILD)
+	rm -rf $(BUILD) $(FUZZ_BUILD) $(SANITIZE_BUILD) $(WINDOWS_BUILD)

@@ -14,6 +14,10 @@
 #include <stdexcept>
 #include <vector>
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
 namespace fidelis {
 
 // Evaluates a gettext Plural-Forms expression ("n != 1", "n%10==1 && n%100!=11 ? 0 : ...")
@@ -238,7 +242,40 @@ std::shared_ptr<const Translator> load_translator(const std::string& language) {
     return std::make_shared<SourceLanguage>();
 }
 
+#ifdef _WIN32
+// Windows keeps the display language in the user's profile, not in the environment: the
+// languages the user prefers for programs, then the one their regional format is in (a
+// Swedish-speaking Finn with Finnish menus still gets Swedish rather than English).
+std::string windows_language() {
+    std::vector<std::string> names;
+    ULONG count = 0, size = 0;
+    if (GetUserPreferredUILanguages(MUI_LANGUAGE_NAME, &count, nullptr, &size) && size > 0) {
+        std::wstring list(size, L'\0');
+        if (GetUserPreferredUILanguages(MUI_LANGUAGE_NAME, &count, list.data(), &size))
+            for (const wchar_t* p = list.c_str(); *p; p += wcslen(p) + 1) names.emplace_back(p, p + wcslen(p));
+    }
+    wchar_t locale[LOCALE_NAME_MAX_LENGTH];
+    if (const int n = GetUserDefaultLocaleName(locale, LOCALE_NAME_MAX_LENGTH); n > 1)
+        names.emplace_back(locale, locale + n - 1);
+    for (std::string name : names) {  // "sv-SE", ASCII by definition
+        std::replace(name.begin(), name.end(), '-', '_');
+        if (is_supported_language(name)) return name;
+        if (const std::string base = name.substr(0, name.find('_')); is_supported_language(base)) return base;
+    }
+    return "en";
+}
+#endif
+
 std::string language_from_environment() {
+#ifdef _WIN32
+    // A variable set on purpose (a test, Wine, a shortcut) still decides; else Windows does.
+    bool any = false;
+    for (const char* var : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(var);
+        any = any || (value && *value);
+    }
+    if (!any) return windows_language();
+#endif
     for (const char* var : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* value = std::getenv(var);
         if (!value || !*value) continue;

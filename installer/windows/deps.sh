@@ -17,13 +17,16 @@ cache=$(realpath -m "${1:?usage: deps.sh CACHE}")
 jobs=${JOBS:-$(nproc)}
 host=x86_64-w64-mingw32
 prefix=$cache/prefix
+toolchain=$(dirname "$(realpath "$0")")/mingw64.cmake
 # Bump when a recipe below changes, so every library is built again.
-recipe=1
+recipe_version=1
 
-mkdir -p "$cache/src" "$cache/work" "$prefix/bin" "$prefix/lib" "$prefix/include" "$cache/apt/lists/partial"
+mkdir -p "$cache/src" "$cache/work" "$cache/logs" "$prefix/bin" "$prefix/lib" "$prefix/include" "$cache/apt/lists/partial"
 export PATH="$prefix/bin:$PATH"
 export PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig"
-log() { printf '[windows deps] %s\n' "$*"; }
+# Progress goes to fd 3, the terminal, also from inside a build whose output goes to its log.
+exec 3>&1
+log() { printf '[windows deps] %s\n' "$*" >&3; }
 
 # A private apt configuration that knows Debian's source archive.
 apt_options=(-o Dir::Etc::SourceList="$cache/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
@@ -54,11 +57,11 @@ fetch() {
     # A part missing on the mirror is dealt with below, so apt's failure is not final here.
     (cd "$cache/src" && { apt-get "${apt_options[@]}" source --download-only -qq "$package" 2>/dev/null ||
                           apt-get "${apt_options[@]}" source --download-only -qq "$package/$codename_release" 2>&1 |
-                          grep -v '^W:' || true; }) >&2
+                          grep -v '^W:' || true; })
     local dsc
     dsc=$(ls -t "$cache/src/${package}"_*.dsc 2>/dev/null | head -1)
     [ -n "$dsc" ] || { log "$package: Debian's source package could not be fetched"; exit 1; }
-    if ! dpkg-source --no-check -x "$dsc" "$dir/src" >/dev/null 2>&1; then
+    if ! dpkg-source --no-check -x "$dsc" "$dir/src"; then
         # A mirror that lost the Debian part (it happens: libharu's debian.tar.xz) still has
         # the original: build it unpatched rather than not at all, and say so.
         local orig
@@ -73,17 +76,17 @@ codename_release=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
 
 # built NAME PACKAGE: true when NAME is already built from the version apt would fetch now.
 built() {
-    stamp=$prefix/.built-$1-$(version "$2")-r$recipe
+    stamp=$prefix/.built-$1-$(version "$2")-r$recipe_version
     [ -f "$stamp" ]
 }
 
 cmake_cross() {
     cmake -S "$1" -B "$1/build-win" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-          -DCMAKE_TOOLCHAIN_FILE="$(dirname "$(realpath "$0")")/mingw64.cmake" \
+          -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
           -DFIDELIS_WINDOWS_DEPS="$cache" -DCMAKE_INSTALL_PREFIX="$prefix" \
-          -DCMAKE_POLICY_DEFAULT_CMP0074=NEW "${@:2}" >/dev/null
-    cmake --build "$1/build-win" -j "$jobs" >/dev/null
-    cmake --install "$1/build-win" >/dev/null
+          -DCMAKE_POLICY_DEFAULT_CMP0074=NEW "${@:2}"
+    cmake --build "$1/build-win" -j "$jobs"
+    cmake --install "$1/build-win"
 }
 
 licence() {  # licence NAME FILE...: the licence texts the installer carries
@@ -91,48 +94,62 @@ licence() {  # licence NAME FILE...: the licence texts the installer carries
     cp "${@:2}" "$prefix/licences/$1/"
 }
 
+# recipe NAME PACKAGE MESSAGE: fetches PACKAGE and runs build_NAME on it, unless the same
+# version was built before. What the build prints goes to CACHE/logs/NAME.log, whose end
+# is shown when it fails.
+recipe() {
+    built "$1" "$2" && return 0
+    log "$3"
+    fetch "$2" > "$cache/logs/$1.log" 2>&1
+    # In a bash of its own, so that set -e holds inside the recipe (it does not in a function
+    # whose status is tested).
+    export -f "build_$1" cmake_cross licence log
+    export src prefix host jobs cache toolchain
+    if ! bash -euo pipefail -c "build_$1" >> "$cache/logs/$1.log" 2>&1; then
+        tail -40 "$cache/logs/$1.log" >&2
+        log "$1 failed; the whole log is $cache/logs/$1.log"
+        exit 1
+    fi
+    touch "$stamp"
+}
+
 start=$(date +%s)
 
-if ! built zlib zlib; then
-    log "zlib"; fetch zlib
+build_zlib() {
     (cd "$src" && for c in adler32 compress crc32 deflate gzclose gzlib gzread gzwrite infback inffast inflate inftrees trees uncompr zutil; do
          $host-gcc -O2 -c $c.c -o $c.o; done && $host-ar rcs libz.a ./*.o)
     cp "$src/libz.a" "$prefix/lib/" && cp "$src/zlib.h" "$src/zconf.h" "$prefix/include/"
     licence zlib "$src/LICENSE"
-    touch "$stamp"
-fi
+}
+recipe zlib zlib "zlib"
 
-if ! built libpng libpng1.6; then
-    log "libpng"; fetch libpng1.6
+build_libpng() {
     cmake_cross "$src" -DPNG_SHARED=OFF -DPNG_STATIC=ON -DPNG_TESTS=OFF -DPNG_EXECUTABLES=OFF \
                 -DZLIB_LIBRARY="$prefix/lib/libz.a" -DZLIB_INCLUDE_DIR="$prefix/include"
     licence libpng "$src/LICENSE"
-    touch "$stamp"
-fi
+}
+recipe libpng libpng1.6 "libpng"
 
-if ! built libharu libharu; then
-    log "libharu"; fetch libharu
+build_libharu() {
     cmake_cross "$src" -DLIBHPDF_SHARED=OFF -DLIBHPDF_STATIC=ON -DLIBHPDF_EXAMPLES=OFF \
                 -DZLIB_LIBRARY="$prefix/lib/libz.a" -DZLIB_INCLUDE_DIR="$prefix/include" \
                 -DPNG_LIBRARY="$prefix/lib/libpng16.a" -DPNG_PNG_INCLUDE_DIR="$prefix/include"
     # Its static library is called libhpdfs; Fidelis looks for hpdf, as on Debian.
     mv "$prefix/lib/libhpdfs.a" "$prefix/lib/libhpdf.a"
     licence libharu "$src/README"
-    touch "$stamp"
-fi
+}
+recipe libharu libharu "libharu"
 
-if ! built pugixml pugixml; then
-    log "pugixml"; fetch pugixml
+build_pugixml() {
     cmake_cross "$src" -DBUILD_SHARED_LIBS=OFF -DPUGIXML_BUILD_TESTS=OFF
     licence pugixml "$src/LICENSE.md"
-    touch "$stamp"
-fi
+}
+recipe pugixml pugixml "pugixml"
 
-if ! built sqlite3 sqlite3; then
-    log "SQLite"; fetch sqlite3
+build_sqlite3() {
     # The amalgamation is generated on this machine (it needs tclsh), then compiled for
     # Windows with Debian's own options.
-    (cd "$src" && mkdir -p native && cd native && ../configure -q >/dev/null && make -s sqlite3.c >/dev/null)
+    (cd "$src" && mkdir -p native && cd native && ../configure -q && make -s sqlite3.c)
     $host-gcc -O2 -fno-strict-aliasing -DSQLITE_SECURE_DELETE -DSQLITE_ENABLE_COLUMN_METADATA \
         -DSQLITE_ENABLE_FTS3 -DSQLITE_ENABLE_FTS3_PARENTHESIS -DSQLITE_ENABLE_RTREE=1 \
         -DSQLITE_ENABLE_UNLOCK_NOTIFY -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ENABLE_UPDATE_DELETE_LIMIT=1 \
@@ -143,58 +160,54 @@ if ! built sqlite3 sqlite3; then
     cp "$src/native/sqlite3.h" "$src/native/sqlite3ext.h" "$prefix/include/"
     printf 'SQLite is in the public domain: https://www.sqlite.org/copyright.html\n' > "$src/PUBLIC-DOMAIN"
     licence sqlite "$src/PUBLIC-DOMAIN"
-    touch "$stamp"
-fi
+}
+recipe sqlite3 sqlite3 "SQLite"
 
-if ! built fribidi fribidi; then
-    log "GNU FriBidi"; fetch fribidi
+build_fribidi() {
     (cd "$src" && ./configure -q --host=$host --prefix="$prefix" --disable-shared --enable-static \
-         --disable-docs >/dev/null && make -s -j "$jobs" -C lib >/dev/null && make -s -C lib install >/dev/null &&
-     make -s install-pkgconfigDATA >/dev/null)
+         --disable-docs && make -s -j "$jobs" -C lib && make -s -C lib install &&
+     make -s install-pkgconfigDATA)
     licence fribidi "$src/COPYING"
-    touch "$stamp"
-fi
+}
+recipe fribidi fribidi "GNU FriBidi"
 
-if ! built openssl openssl; then
-    log "OpenSSL (for libpq's TLS)"; fetch openssl
+build_openssl() {
     (cd "$src" && ./Configure mingw64 --cross-compile-prefix=$host- --prefix="$prefix" --libdir=lib \
-         no-shared no-tests no-docs no-apps no-legacy no-dso no-engine >/dev/null &&
-     make -s -j "$jobs" build_libs >/dev/null 2>&1 && make -s install_dev >/dev/null)
+         no-shared no-tests no-legacy no-dso no-engine &&
+     make -s -j "$jobs" build_libs 2>&1 && make -s install_dev)
     licence openssl "$src/LICENSE.txt"
-    touch "$stamp"
-fi
+}
+recipe openssl openssl "OpenSSL (for libpq's TLS)"
 
-if ! built libpq postgresql-15; then
-    log "libpq (from postgresql-15)"; fetch postgresql-15
+build_libpq() {
     (cd "$src" && ./configure -q --host=$host --prefix="$prefix" --with-ssl=openssl --without-readline \
          --without-zlib --without-icu --without-llvm --without-gssapi --without-ldap --disable-nls \
-         CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" LIBS="-lcrypt32 -lws2_32" >/dev/null &&
-     make -s -C src/backend generated-headers >/dev/null &&
-     make -s -j "$jobs" -C src/port >/dev/null && make -s -j "$jobs" -C src/common >/dev/null &&
-     make -s -j "$jobs" -C src/interfaces/libpq >/dev/null &&
-     make -s -C src/include install >/dev/null && make -s -C src/interfaces/libpq install >/dev/null)
+         CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" LIBS="-lcrypt32 -lws2_32" &&
+     make -s -C src/backend generated-headers &&
+     make -s -j "$jobs" -C src/port && make -s -j "$jobs" -C src/common &&
+     make -s -j "$jobs" -C src/interfaces/libpq &&
+     make -s -C src/include install && make -s -C src/interfaces/libpq install)
     licence postgresql "$src/COPYRIGHT"
-    touch "$stamp"
-fi
+}
+recipe libpq postgresql-15 "libpq (from postgresql-15)"
 
-if ! built wxwidgets wxwidgets3.2; then
-    log "wxWidgets (the longest: about 15 minutes on 2 cores)"; fetch wxwidgets3.2
+build_wxwidgets() {
     # Only what Fidelis uses (core, base, grid, the common dialogs). Debian's source leaves out
     # the bundled image libraries, so PNG and zlib come from above and JPEG and TIFF are off.
     mkdir -p "$src/build-win"
     (cd "$src/build-win" && ../configure -q --host=$host --build=x86_64-linux-gnu --prefix="$prefix" \
          --disable-shared --with-msw --disable-debug_info --disable-precomp-headers \
          --with-libpng=sys --with-zlib=sys --without-libjpeg --without-libtiff --without-expat \
-         --without-liblzma --without-opengl --disable-xml --disable-xrc --disable-html --disable-webview \
+         --without-liblzma --without-opengl --disable-xrc --disable-html --disable-webview \
          --disable-mediactrl --disable-stc --disable-richtext --disable-ribbon --disable-propgrid \
          --disable-aui --disable-sound --disable-svg --disable-webrequest --disable-secretstore \
-         CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" >/dev/null &&
-     make -s -j "$jobs" >/dev/null && make -s install >/dev/null)
+         CPPFLAGS="-I$prefix/include" LDFLAGS="-L$prefix/lib" &&
+     make -s -j "$jobs" && make -s install)
     # wxWidgets' own Swedish (OK, Cancel, the file dialogs), as Debian's wx3.2-i18n has it.
     mkdir -p "$prefix/share/locale/sv/LC_MESSAGES"
     msgfmt -o "$prefix/share/locale/sv/LC_MESSAGES/wxstd-3.2.mo" "$src/locale/sv.po"
     licence wxwidgets "$src/docs/licence.txt" "$src/docs/licendoc.txt"
-    touch "$stamp"
-fi
+}
+recipe wxwidgets wxwidgets3.2 "wxWidgets (the longest: about 15 minutes on 2 cores)"
 
 log "all libraries are in $prefix ($(( $(date +%s) - start )) s this run)"

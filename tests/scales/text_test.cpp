@@ -1,5 +1,6 @@
 // The shared text pieces: UTF-8, collation, dates, numbers and the translation catalog.
 #include "base/collation.h"
+#include "run.h"
 #include "base/date.h"
 #include "base/i18n.h"
 #include "base/sha256.h"
@@ -103,9 +104,9 @@ TEST_CASE("The language comes from the environment when Fidelis has it, else Eng
         bool had;
         Env(const char* n, const char* value) : name(n), had(std::getenv(n) != nullptr) {
             if (had) old = std::getenv(n);
-            setenv(n, value, 1);
+            fidelis::test::set_env(n, value);
         }
-        ~Env() { had ? setenv(name.c_str(), old.c_str(), 1) : unsetenv(name.c_str()); }
+        ~Env() { had ? fidelis::test::set_env(name, old) : fidelis::test::unset_env(name); }
     };
     Env all("LC_ALL", ""), messages("LC_MESSAGES", "");
     {

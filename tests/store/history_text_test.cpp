@@ -18,12 +18,12 @@ struct TimeZone {
     bool had = false;
     explicit TimeZone(const char* tz) {
         if (const char* b = std::getenv("TZ")) before = b, had = true;
-        setenv("TZ", tz, 1);
+        set_env("TZ", tz);
         tzset();
     }
     ~TimeZone() {
-        if (had) setenv("TZ", before.c_str(), 1);
-        else unsetenv("TZ");
+        if (had) set_env("TZ", before);
+        else unset_env("TZ");
         tzset();
     }
 };

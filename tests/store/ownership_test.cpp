@@ -8,18 +8,21 @@
 #include "store/demo.h"
 
 #include <chrono>
+#include <sstream>
+#include <thread>
+#ifndef _WIN32
 #include <csignal>
 #include <fcntl.h>
-#include <sstream>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
+#endif
 
 using namespace fidelis;
 using namespace fidelis::test;
 
 namespace {
 
+#ifndef _WIN32
 // Lines written by a child process to a pipe, read until `enough` says stop or it closes.
 std::string read_until(int fd, const std::function<bool(const std::string&)>& enough, int timeout_ms = 20000) {
     std::string got;
@@ -48,6 +51,7 @@ std::vector<std::string> deleted_files_of(pid_t pid) {
     }
     return out;
 }
+#endif
 
 int demo_teams() {
     static const int n = [] {
@@ -60,6 +64,9 @@ int demo_teams() {
 }  // namespace
 
 TEST_CASE("A file dialog's close() in the window does not let another program take the database") {
+#ifdef _WIN32
+    WARN("forks the process that holds the database, which Windows cannot; the lock itself is LockFileEx there, checked by the other cases");
+#else
     TempDir dir;
     const std::string path = db_path(dir);
     RoundSetup s;
@@ -134,9 +141,13 @@ TEST_CASE("A file dialog's close() in the window does not let another program ta
         CHECK(note_k >= k);  // this write, or the next one of the same item
     }
     CHECK_FALSE(store.rating(s.round, "S1", consensus_rater));  // the other program's write never happened
+#endif
 }
 
 TEST_CASE("A killed owner leaves no stale lock: the next program opens the file at once") {
+#ifdef _WIN32
+    WARN("forks the process that holds the database, which Windows cannot; kill_windows_test.cpp kills an owner with TerminateProcess instead");
+#else
     TempDir dir;
     const std::string path = db_path(dir);
     { Store::create(path, "06"); }
@@ -160,6 +171,7 @@ TEST_CASE("A killed owner leaves no stale lock: the next program opens the file 
     no_wait.busy_ms = 0;
     Store store = Store::open(path, no_wait);
     CHECK(store.teams().size() == 1);
+#endif
 }
 
 TEST_CASE("A second store on an open file in the same program is refused and names the owner") {
@@ -173,6 +185,9 @@ TEST_CASE("A second store on an open file in the same program is refused and nam
 }
 
 TEST_CASE("Two programs creating one database at once: one wins, the other is told it exists, the file is whole") {
+#ifdef _WIN32
+    WARN("forks the process that holds the database, which Windows cannot; not checked here");
+#else
     for (int attempt = 0; attempt < 20; ++attempt) {
         TempDir dir;
         const std::string path = db_path(dir);
@@ -214,9 +229,13 @@ TEST_CASE("Two programs creating one database at once: one wins, the other is to
         for (const auto& e : std::filesystem::directory_iterator(dir.path()))
             CHECK(e.path().extension() != ".part");
     }
+#endif
 }
 
 TEST_CASE("Killing db init or demo at any moment leaves either no file or a complete database") {
+#ifdef _WIN32
+    WARN("forks the process that holds the database, which Windows cannot; not checked here");
+#else
     const int teams = demo_teams();
     for (const bool demo : {false, true}) {
         for (int delay_ms = 0; delay_ms <= (demo ? 450 : 60); delay_ms += demo ? 30 : 5) {
@@ -244,6 +263,7 @@ TEST_CASE("Killing db init or demo at any moment leaves either no file or a comp
             if (demo) CHECK(int(store.teams().size()) == teams);
         }
     }
+#endif
 }
 
 TEST_CASE("The lock file names who holds the database and is gone once it is closed") {

@@ -6,9 +6,11 @@
 #include "schema.h"  // store/src
 #include "store_impl.h"
 
+#ifndef _WIN32
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#endif
 
 #include <chrono>
 #include <fstream>
@@ -218,6 +220,9 @@ TEST_CASE("Save a copy makes a consistent, self-contained database while the ori
 }
 
 TEST_CASE("Killing a writer mid-write never loses an acknowledged edit") {
+#ifdef _WIN32
+    WARN("forks the process that holds the database, which Windows cannot; kill_windows_test.cpp kills a writer with TerminateProcess instead");
+#else
     TempDir dir;
     const std::string path = db_path(dir);
     RoundSetup s;
@@ -286,4 +291,5 @@ TEST_CASE("Killing a writer mid-write never loses an acknowledged edit") {
         next_write = last_ack + 1;
     }
     CHECK(next_write > 12);
+#endif
 }

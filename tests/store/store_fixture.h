@@ -4,7 +4,6 @@
 #include "run.h"
 #ifdef FIDELIS_TEST_ON_SERVER
 #include "pg_test.h"
-#include <unistd.h>
 #endif
 #include "scales/scale_loader.h"
 #include "store/store.h"
@@ -66,7 +65,7 @@ inline std::string db_path(const TempDir& dir, const std::string& name = "county
     const std::string key = (dir / name).string();
     auto it = made.address.find(key);
     if (it != made.address.end()) return it->second;
-    const std::string db = "suite_" + std::to_string(::getpid()) + "_" + std::to_string(made.names.size());
+    const std::string db = "suite_" + std::to_string(test::process_id()) + "_" + std::to_string(made.names.size());
     made.names.push_back(db);
     return made.address[key] = new_database(db);
 }

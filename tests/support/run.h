@@ -20,4 +20,9 @@ RunResult cli(const std::vector<std::string>& args, const std::vector<std::strin
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& content);
 
+// This process's environment and id, the same on POSIX and Windows.
+void set_env(const std::string& name, const std::string& value);
+void unset_env(const std::string& name);
+long process_id();
+
 }  // namespace fidelis::test
