@@ -18,7 +18,8 @@ function(edit_template from to)
     string(REPLACE "${from}" "${to}" nsis "${nsis}")
     set(nsis "${nsis}" PARENT_SCOPE)
 endfunction()
-edit_template("RequestExecutionLevel admin" "RequestExecutionLevel user")
+# A 64-bit installer for a 64-bit program (and Wine without its 32-bit part runs it).
+edit_template("RequestExecutionLevel admin" "RequestExecutionLevel user\n  Target amd64-unicode")
 # A per-user program belongs in %LOCALAPPDATA%\Programs, not in Documents.
 edit_template([=[StrCpy $INSTDIR "$DOCUMENTS\@CPACK_PACKAGE_INSTALL_DIRECTORY@"]=]
               [=[StrCpy $INSTDIR "$LOCALAPPDATA\Programs\@CPACK_PACKAGE_INSTALL_DIRECTORY@"]=])
