@@ -29,26 +29,20 @@ fi
 # The demo county in the user's Documents, as a user would keep it.
 docs="$WINEPREFIX/drive_c/users/$(id -un)/Documents"
 mkdir -p "$docs"
-db='C:\users\'"$(id -un)"'\Documents\Jönköpings län (demo).fidelis'
-rm -f "$docs/Jönköpings län (demo).fidelis"
+db='C:\users\'"$(id -un)"'\Documents\jonkoping-demo.fidelis'
+rm -f "$docs/jonkoping-demo.fidelis"
 wine "$installed/bin/fidelis-cli.exe" demo --db "$db" >/dev/null
 
 for lang in sv en; do
     case $lang in sv) locale=sv_SE.UTF-8 ;; en) locale=en_GB.UTF-8 ;; esac
     shot=$out/windows-county-$lang.png
-    LANG=$locale LC_ALL=$locale xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
+    LANG=$locale LC_ALL= LANGUAGE= xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
         wine "$1" "$2" >/dev/null 2>&1 &
-        for i in $(seq 60); do
-            sleep 1
-            xdotool search --name "Fidelis" >/dev/null 2>&1 && break
-        done
-        sleep 3
+        # Wine and the window take their time on a loaded machine; no window manager here.
+        sleep 30
         # The first start asks for the name the history records; the login name is offered.
-        if xdotool search --name "^(Ditt namn|Your name)" >/dev/null 2>&1; then xdotool key Return; sleep 3; fi
-        win=$(xdotool search --name "Fidelis" | tail -1)
-        xdotool windowmove "$win" 0 0 windowsize "$win" 100% 100% 2>/dev/null || true
-        sleep 4
+        if xdotool search --name "^(Ditt namn|Your name)" >/dev/null 2>&1; then xdotool key Return; sleep 5; fi
         import -window root "$3"
-        wineserver -k' _ "$installed/bin/fidelis.exe" "$db" "$shot"
+        wineserver -k || true' _ "$installed/bin/fidelis.exe" "$db" "$shot"
     echo "$shot"
 done
