@@ -11,6 +11,11 @@
 #include <iostream>
 #include <map>
 
+#ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
+#endif
+
 namespace {
 
 using fidelis::cli::Args;
@@ -152,6 +157,12 @@ void print_usage(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef _WIN32
+    // The same bytes on every platform: lines end in \n, so a CSV or a script's output read
+    // on Windows compares with Linux's (a Windows console shows \n as a new line too).
+    _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stderr), _O_BINARY);
+#endif
     std::vector<std::string> words(argv + 1, argv + argc);
     Context ctx{"en", std::cout, std::cerr};
     try {
